@@ -1,0 +1,169 @@
+package io.tasklane.api;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.FieldViolation;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure of an API call to problem+json. Domain exceptions carry their field and rule;
+ * unreadable bodies are explained from Jackson's own diagnosis. Anything unexpected is a logged 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        return ApiProblems.respond(ApiProblems.invalid(e.violations()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return ApiProblems.respond(ApiProblems.problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null, null));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return ApiProblems.respond(ApiProblems.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), e.field(), e.rule()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        return ApiProblems.respond(ApiProblems.problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), e.field(), null));
+    }
+
+    @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(RequestBodyLimitFilter.BodyTooLargeException e) {
+        return ApiProblems.respond(RequestBodyLimitFilter.tooLargeProblem());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure of an API call", e);
+        return ApiProblems.respond(ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Tasklane failed to handle this request; the failure is logged. Nothing was changed.", null, null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (hasCause(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            return ApiProblems.respond(RequestBodyLimitFilter.tooLargeProblem());
+        }
+        return ApiProblems.respond(ApiProblems.invalid(List.of(unreadable(e.getCause()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            field = m.getName();
+            ResolvableType parameter = ResolvableType.forMethodParameter(m.getParameter());
+            // For a repeatable parameter (List<TaskState>), name the element type the value failed to be.
+            type = parameter.asCollection() != ResolvableType.NONE ? parameter.asCollection().resolveGeneric(0) : type;
+        }
+        return ApiProblems.respond(ApiProblems.invalid(List.of(
+                new FieldViolation(field, "type", field + " '" + shown(e.getValue()) + "' is not " + expected(type)))));
+    }
+
+    /** Explains why Jackson could not read the body, naming the JSON path where it could. */
+    private static FieldViolation unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return new FieldViolation(path(u), "unknown-field", "'" + u.getPropertyName() + "' is not a field here; known fields: "
+                    + u.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return new FieldViolation(path(f), "type", path(f) + " '" + f.getValue() + "' is not " + expected(f.getTargetType()));
+        }
+        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            return new FieldViolation(path(m), "type", path(m) + " has the wrong JSON type; expected "
+                    + expected(m.getTargetType()));
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return new FieldViolation(path(m), "type", path(m) + ": " + m.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException p) {
+            var location = p.getLocation();
+            return new FieldViolation(null, "json-syntax", "the body is not valid JSON"
+                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        }
+        return new FieldViolation(null, "body-required", "this call needs a JSON body");
+    }
+
+    private static String shown(Object value) {
+        return value instanceof Object[] values ? String.join(",", Arrays.stream(values).map(String::valueOf).toList())
+                : String.valueOf(value);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of the expected type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return "a JSON object";
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

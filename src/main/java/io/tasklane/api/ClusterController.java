@@ -1,0 +1,97 @@
+package io.tasklane.api;
+
+import java.net.URI;
+import java.util.List;
+
+import io.tasklane.api.ClusterDtos.ClusterRequest;
+import io.tasklane.api.ClusterDtos.ClusterResponse;
+import io.tasklane.api.ClusterDtos.GrantRequest;
+import io.tasklane.api.ClusterDtos.NodeRequest;
+import io.tasklane.capacity.ClusterGrant;
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/clusters", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClusterController {
+
+    private final ClusterService clusters;
+
+    ClusterController(ClusterService clusters) {
+        this.clusters = clusters;
+    }
+
+    @GetMapping
+    ListResponse<ClusterResponse> list(@AuthenticationPrincipal Caller caller) {
+        List<ClusterResponse> visible = clusters.visibleTo(caller).stream().map(ClusterResponse::of).toList();
+        return new ListResponse<>(visible.size(), visible);
+    }
+
+    @GetMapping("/{name}")
+    ClusterResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
+        return ClusterResponse.of(clusters.get(caller, name));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ClusterResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody ClusterRequest request) {
+        var cluster = clusters.create(caller, request.toCluster());
+        return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name())).body(ClusterResponse.of(cluster));
+    }
+
+    @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ClusterResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String name,
+                            @RequestBody ClusterRequest request) {
+        return ClusterResponse.of(clusters.replace(caller, name, request.toCluster()));
+    }
+
+    @DeleteMapping("/{name}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
+        clusters.delete(caller, name);
+    }
+
+    @PutMapping(path = "/{name}/nodes/{node}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ClusterResponse saveNode(@AuthenticationPrincipal Caller caller, @PathVariable String name,
+                             @PathVariable String node, @RequestBody NodeRequest request) {
+        return ClusterResponse.of(clusters.saveNode(caller, name, request.toNode(node)));
+    }
+
+    @DeleteMapping("/{name}/nodes/{node}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteNode(@AuthenticationPrincipal Caller caller, @PathVariable String name, @PathVariable String node) {
+        clusters.deleteNode(caller, name, node);
+    }
+
+    @GetMapping("/{name}/grants")
+    ListResponse<ClusterGrant> grants(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
+        List<ClusterGrant> grants = clusters.grants(caller, name);
+        return new ListResponse<>(grants.size(), grants);
+    }
+
+    @PostMapping(path = "/{name}/grants", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void grant(@AuthenticationPrincipal Caller caller, @PathVariable String name, @RequestBody GrantRequest request) {
+        clusters.grant(caller, name, request.toGrant());
+    }
+
+    @DeleteMapping("/{name}/grants")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String name,
+                @RequestParam(required = false) String user, @RequestParam(required = false) String group) {
+        clusters.revoke(caller, name, new GrantRequest(user, group).toGrant());
+    }
+}

@@ -1,0 +1,105 @@
+package io.tasklane.api;
+
+import java.net.URI;
+import java.util.List;
+
+import io.tasklane.security.Caller;
+import io.tasklane.task.TaskEvent;
+import io.tasklane.task.TaskId;
+import io.tasklane.task.TaskQuery;
+import io.tasklane.task.TaskService;
+import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskState;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+class TaskController {
+
+    private final TaskService tasks;
+
+    TaskController(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TaskResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody TaskSpec spec) {
+        var task = tasks.create(caller, spec);
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task));
+    }
+
+    @GetMapping("/{id}")
+    TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return TaskResponse.of(tasks.get(caller, new TaskId(id)));
+    }
+
+    @GetMapping
+    ListResponse<TaskResponse> list(@AuthenticationPrincipal Caller caller,
+                                    @RequestParam(required = false) String name,
+                                    @RequestParam(required = false) String text,
+                                    @RequestParam(name = "id", required = false) List<String> ids,
+                                    @RequestParam(name = "state", required = false) List<TaskState> states,
+                                    @RequestParam(name = "tag", required = false) List<String> tags,
+                                    @RequestParam(required = false) String project,
+                                    @RequestParam(required = false) String cluster,
+                                    @RequestParam(required = false) String creator,
+                                    @RequestParam(defaultValue = "false") boolean archived,
+                                    @RequestParam(defaultValue = "0") int offset,
+                                    @RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) int limit,
+                                    @RequestParam(defaultValue = "createdAt") TaskQuery.Sort sort,
+                                    @RequestParam(defaultValue = "desc") SortOrder order) {
+        var query = new TaskQuery(name, text, ids, states, tags, project, cluster, creator, archived, offset, limit,
+                sort, order == SortOrder.asc);
+        var page = tasks.list(caller, query);
+        return new ListResponse<>(page.total(), page.items().stream().map(TaskResponse::of).toList());
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TaskResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody TaskSpec spec) {
+        return TaskResponse.of(tasks.replace(caller, new TaskId(id), spec));
+    }
+
+    @PostMapping("/{id}/copy")
+    ResponseEntity<TaskResponse> copy(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                      @RequestBody(required = false) TaskSpec changes) {
+        var copy = tasks.copy(caller, new TaskId(id), changes != null ? changes : TaskSpec.empty());
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + copy.id())).body(TaskResponse.of(copy));
+    }
+
+    @PostMapping("/{id}/archive")
+    TaskResponse archive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return TaskResponse.of(tasks.archive(caller, new TaskId(id)));
+    }
+
+    @PostMapping("/{id}/unarchive")
+    TaskResponse unarchive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return TaskResponse.of(tasks.unarchive(caller, new TaskId(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        tasks.delete(caller, new TaskId(id));
+    }
+
+    @GetMapping("/{id}/events")
+    ListResponse<TaskEvent> events(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        List<TaskEvent> history = tasks.history(caller, new TaskId(id));
+        return new ListResponse<>(history.size(), history);
+    }
+
+    enum SortOrder { asc, desc }
+}

@@ -1,0 +1,183 @@
+package io.tasklane.capacity;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.FieldViolation;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.security.Caller;
+import io.tasklane.security.UserDirectory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Virtual clusters, their nodes, and who may use them. Admins manage; users see what is granted to them. */
+@Service
+public class ClusterService {
+
+    private final ClusterRepository clusters;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    ClusterService(ClusterRepository clusters, UserDirectory users, Clock clock) {
+        this.clusters = clusters;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The clusters {@code caller} may use: all of them for an admin, else those granted. */
+    public List<VirtualCluster> visibleTo(Caller caller) {
+        List<VirtualCluster> all = clusters.findAll();
+        if (caller.isAdmin()) {
+            return all;
+        }
+        Set<String> granted = new HashSet<>(clusters.grantedClusterNames(caller.userId(), caller.groups()));
+        return all.stream().filter(c -> granted.contains(c.name())).toList();
+    }
+
+    /** The cluster if {@code caller} may use it; 404 otherwise, so ungranted clusters stay private. */
+    public VirtualCluster get(Caller caller, String name) {
+        return clusters.findByName(name).filter(c -> isGranted(caller, c.name()))
+                .orElseThrow(() -> new NotFoundException("cluster", name));
+    }
+
+    /** The cluster a task names in {@code field}, if {@code caller} may run on it; 400 naming the field otherwise. */
+    public VirtualCluster requireUsable(Caller caller, String name, String field) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException(field, "required", field + " is required");
+        }
+        return clusters.findByName(name).filter(c -> isGranted(caller, c.name()))
+                .orElseThrow(() -> new InvalidInputException(field, "granted-cluster",
+                        "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours"));
+    }
+
+    /** Any cluster by name, without an access check; for modules that act on behalf of the system. */
+    public VirtualCluster find(String name) {
+        return clusters.findByName(name).orElseThrow(() -> new NotFoundException("cluster", name));
+    }
+
+    public boolean isGranted(Caller caller, String cluster) {
+        return caller.isAdmin() || clusters.grantedClusterNames(caller.userId(), caller.groups()).contains(cluster);
+    }
+
+    @Transactional
+    public VirtualCluster create(Caller caller, VirtualCluster cluster) {
+        requireAdmin(caller);
+        requireValid(cluster);
+        if (clusters.findByName(cluster.name()).isPresent()) {
+            throw new ConflictException("name", "unique", "cluster '" + cluster.name() + "' already exists");
+        }
+        clusters.save(withSource(cluster, ClusterSource.API), clock.instant());
+        return find(cluster.name());
+    }
+
+    @Transactional
+    public VirtualCluster replace(Caller caller, String name, VirtualCluster cluster) {
+        requireAdmin(caller);
+        requireApiOwned(name);
+        if (!name.equals(cluster.name())) {
+            throw new InvalidInputException("name", "immutable", "a cluster cannot be renamed; create a new one");
+        }
+        requireValid(cluster);
+        clusters.save(withSource(cluster, ClusterSource.API), clock.instant());
+        return find(name);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String name) {
+        requireAdmin(caller);
+        requireApiOwned(name);
+        try {
+            clusters.delete(name);
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("name", "in-use", "cluster '" + name + "' still has tasks; move or delete them first");
+        }
+    }
+
+    @Transactional
+    public VirtualCluster saveNode(Caller caller, String cluster, ClusterNode node) {
+        requireAdmin(caller);
+        requireApiOwned(cluster);
+        List<FieldViolation> violations = ClusterRules.checkNode("node", node);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        clusters.saveNode(cluster, node);
+        return find(cluster);
+    }
+
+    @Transactional
+    public void deleteNode(Caller caller, String cluster, String node) {
+        requireAdmin(caller);
+        requireApiOwned(cluster);
+        if (!clusters.deleteNode(cluster, node)) {
+            throw new NotFoundException("node", cluster + "/" + node);
+        }
+    }
+
+    public List<ClusterGrant> grants(Caller caller, String cluster) {
+        requireAdmin(caller);
+        find(cluster);
+        return clusters.grants(cluster);
+    }
+
+    @Transactional
+    public void grant(Caller caller, String cluster, ClusterGrant grant) {
+        requireAdmin(caller);
+        find(cluster);
+        boolean exists = grant.type() == PrincipalType.USER ? users.userExists(grant.principal()) : users.groupExists(grant.principal());
+        if (!exists) {
+            throw new InvalidInputException(grant.type() == PrincipalType.USER ? "user" : "group", "exists",
+                    grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service");
+        }
+        clusters.addGrant(cluster, grant);
+    }
+
+    @Transactional
+    public void revoke(Caller caller, String cluster, ClusterGrant grant) {
+        requireAdmin(caller);
+        find(cluster);
+        if (!clusters.removeGrant(cluster, grant)) {
+            throw new NotFoundException("grant", grant.type().name().toLowerCase() + " " + grant.principal());
+        }
+    }
+
+    /** Writes a configuration-declared cluster and adds its grants; used by the start-up sync only. */
+    @Transactional
+    public void syncDeclared(VirtualCluster cluster, List<ClusterGrant> grants) {
+        requireValid(cluster);
+        clusters.save(withSource(cluster, ClusterSource.CONFIG), clock.instant());
+        grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
+    }
+
+    private void requireApiOwned(String name) {
+        VirtualCluster existing = find(name);
+        if (existing.source() == ClusterSource.CONFIG) {
+            throw new ConflictException("name", "declared-in-configuration",
+                    "cluster '" + name + "' is declared in Tasklane's configuration and synced at start; change it there");
+        }
+    }
+
+    private static void requireValid(VirtualCluster cluster) {
+        List<FieldViolation> violations = ClusterRules.check(cluster);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private static VirtualCluster withSource(VirtualCluster cluster, ClusterSource source) {
+        return new VirtualCluster(cluster.name(), cluster.gpuType(), cluster.sku(),
+                cluster.queuePolicy() == null ? QueuePolicy.BEST_EFFORT_FIFO : cluster.queuePolicy(), source, cluster.nodes());
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException(null, "only members of group " + Caller.ADMIN_GROUP + " may manage clusters");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.tasklane.task;
+
+import java.time.Instant;
+
+/** One entry of a task's append-only history: who did what, when, from which state to which, and why. */
+public record TaskEvent(long id, TaskId taskId, Instant at, String actor, String type, TaskState fromState,
+                        TaskState toState, String reason) {
+
+    public static final String CREATED = "CREATED";
+    public static final String EDITED = "EDITED";
+    public static final String COPIED_FROM = "COPIED_FROM";
+    public static final String ARCHIVED = "ARCHIVED";
+    public static final String UNARCHIVED = "UNARCHIVED";
+    public static final String DELETED = "DELETED";
+    public static final String STATE_CHANGED = "STATE_CHANGED";
+}

@@ -1,0 +1,206 @@
+package io.tasklane.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tasks in table {@code tasklane.task}; the list-valued parts of the configuration are JSON text
+ * columns (they are never filtered on), tags have their own indexed table.
+ */
+@Repository
+class TaskRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<PortMapping>> PORTS = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> ENV = new TypeReference<>() { };
+    private static final TypeReference<List<StorageMount>> STORAGES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    TaskRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Task task) {
+        TaskSpec s = task.spec();
+        jdbc.sql("""
+                insert into tasklane.task (id, name, project, kind, image, ray_file_path, ray_deployment_name,
+                  command_json, args_json, cluster, sku_per_replica, replicas, ports_json, env_json, storages_json,
+                  description, priority, active_deadline_seconds, state, pinned, creator, created_at, updated_at,
+                  archived, version)
+                values (:id, :name, :project, :kind, :image, :rayFile, :rayDeployment, :command, :args, :cluster, :sku,
+                  :replicas, :ports, :env, :storages, :description, :priority, :deadline, :state, :pinned, :creator,
+                  :createdAt, :updatedAt, :archived, 0)""")
+                .params(columns(task))
+                .update();
+        insertTags(task.id(), s.tags());
+    }
+
+    /** Saves a changed task; false when another writer changed it since it was read. */
+    boolean update(Task task) {
+        int updated = jdbc.sql("""
+                update tasklane.task set name = :name, kind = :kind, image = :image, ray_file_path = :rayFile,
+                  ray_deployment_name = :rayDeployment, command_json = :command, args_json = :args, cluster = :cluster,
+                  sku_per_replica = :sku, replicas = :replicas, ports_json = :ports, env_json = :env,
+                  storages_json = :storages, description = :description, priority = :priority,
+                  active_deadline_seconds = :deadline, state = :state, pinned = :pinned, updated_at = :updatedAt,
+                  archived = :archived, version = version + 1
+                where id = :id and version = :version""")
+                .params(columns(task))
+                .param("version", task.version())
+                .update();
+        if (updated == 1) {
+            jdbc.sql("delete from tasklane.task_tag where task_id = ?").param(task.id().value()).update();
+            insertTags(task.id(), task.spec().tags());
+        }
+        return updated == 1;
+    }
+
+    Optional<Task> findById(TaskId id) {
+        return jdbc.sql("select * from tasklane.task where id = ?").param(id.value())
+                .query((rs, i) -> map(rs, tagsOf(List.of(id.value())).getOrDefault(id.value(), List.of())))
+                .optional();
+    }
+
+    boolean nameTaken(String project, String name) {
+        return jdbc.sql("select count(*) from tasklane.task where project = ? and name = ?")
+                .params(project, name).query(Long.class).single() > 0;
+    }
+
+    void delete(TaskId id) {
+        jdbc.sql("delete from tasklane.task where id = ?").param(id.value()).update();
+    }
+
+    /** The page of tasks matching {@code query} among {@code visibleProjects} (null: every project). */
+    TaskPage search(TaskQuery query, Set<String> visibleProjects) {
+        TaskSearchSql sql = TaskSearchSql.of(query, visibleProjects);
+        if (sql == null) {
+            return new TaskPage(0, List.of());
+        }
+        long total = jdbc.sql("select count(*) from tasklane.task t where " + sql.where())
+                .params(sql.params()).query(Long.class).single();
+        if (total == 0 || query.offset() >= total) {
+            return new TaskPage(total, List.of());
+        }
+        String order = query.sort().column + (query.ascending() ? " asc" : " desc")
+                + ", t.id" + (query.ascending() ? " asc" : " desc");
+        List<String> ids = jdbc.sql("select t.id from tasklane.task t where " + sql.where() + " order by " + order
+                        + " limit :limit offset :offset")
+                .params(sql.params()).param("limit", query.limit()).param("offset", query.offset())
+                .query(String.class).list();
+        return new TaskPage(total, loadInOrder(ids));
+    }
+
+    private List<Task> loadInOrder(List<String> ids) {
+        Map<String, List<String>> tags = tagsOf(ids);
+        Map<String, Task> byId = jdbc.sql("select * from tasklane.task where id in (:ids)").param("ids", ids)
+                .query((rs, i) -> map(rs, tags.getOrDefault(rs.getString("id"), List.of()))).list().stream()
+                .collect(Collectors.toMap(t -> t.id().value(), t -> t));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Map<String, List<String>> tagsOf(Collection<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select task_id, tag from tasklane.task_tag where task_id in (:ids) order by task_id, tag")
+                .param("ids", taskIds)
+                .query((rs, i) -> Map.entry(rs.getString("task_id"), rs.getString("tag"))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private void insertTags(TaskId id, List<String> tags) {
+        for (String tag : tags) {
+            jdbc.sql("insert into tasklane.task_tag (task_id, tag) values (?, ?)").params(id.value(), tag).update();
+        }
+    }
+
+    private Map<String, Object> columns(Task task) {
+        TaskSpec s = task.spec();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", task.id().value());
+        c.put("name", s.name());
+        c.put("project", s.project());
+        c.put("kind", s.kind().name());
+        c.put("image", s.image());
+        c.put("rayFile", s.ray() == null ? null : s.ray().filePath());
+        c.put("rayDeployment", s.ray() == null ? null : s.ray().deploymentName());
+        c.put("command", s.command() == null ? null : write(s.command()));
+        c.put("args", s.args() == null ? null : write(s.args()));
+        c.put("cluster", s.cluster());
+        c.put("sku", s.skuPerReplica());
+        c.put("replicas", s.replicas());
+        c.put("ports", write(s.ports()));
+        c.put("env", write(s.env()));
+        c.put("storages", write(s.storages()));
+        c.put("description", s.description());
+        c.put("priority", s.priority());
+        c.put("deadline", s.activeDeadlineSeconds());
+        c.put("state", task.state().name());
+        c.put("pinned", task.pinned());
+        c.put("creator", task.creator());
+        c.put("createdAt", utc(task.createdAt()));
+        c.put("updatedAt", utc(task.updatedAt()));
+        c.put("archived", task.archived());
+        return c;
+    }
+
+    private Task map(ResultSet rs, List<String> tags) throws SQLException {
+        String rayFile = rs.getString("ray_file_path");
+        String command = rs.getString("command_json");
+        String args = rs.getString("args_json");
+        TaskSpec spec = new TaskSpec(rs.getString("name"), rs.getString("project"), TaskKind.valueOf(rs.getString("kind")),
+                rs.getString("image"), rayFile == null ? null : new RayEntry(rayFile, rs.getString("ray_deployment_name")),
+                command == null ? null : read(command, STRINGS), args == null ? null : read(args, STRINGS),
+                rs.getString("cluster"), rs.getInt("sku_per_replica"), rs.getInt("replicas"),
+                read(rs.getString("ports_json"), PORTS), read(rs.getString("env_json"), ENV),
+                read(rs.getString("storages_json"), STORAGES), rs.getString("description"), new ArrayList<>(tags),
+                rs.getInt("priority"), rs.getLong("active_deadline_seconds"));
+        return new Task(new TaskId(rs.getString("id")), spec, TaskState.valueOf(rs.getString("state")),
+                rs.getBoolean("pinned"), rs.getString("creator"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getBoolean("archived"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write task configuration as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task configuration is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tasklane.support;
+
+import java.io.IOException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** A real PostgreSQL 17 (embedded binaries) for the whole suite: every test class shares this one context. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfig {
+
+    // Not closed by a JVM hook: the engine shuts down first and still needs the database.
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}
