@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -104,15 +103,14 @@ class ClusterRepository {
 
     /** Names of the clusters granted to the user directly or through any of the groups. */
     List<String> grantedClusterNames(String userId, Collection<String> groups) {
-        List<String> groupIds = new ArrayList<>(groups);
-        groupIds.add("\u0000"); // keeps "in (...)" non-empty for a user without groups
-        return jdbc.sql("""
-                select distinct cluster_name from tasklane.cluster_grant
-                where (principal_type = 'USER' and principal_id = :user)
-                   or (principal_type = 'GROUP' and principal_id in (:groups))
-                order by cluster_name""")
-                .param("user", userId).param("groups", groupIds)
-                .query(String.class).list();
+        String byGroup = groups.isEmpty() ? "" : " or (principal_type = 'GROUP' and principal_id in (:groups))";
+        var statement = jdbc.sql("select distinct cluster_name from tasklane.cluster_grant"
+                        + " where (principal_type = 'USER' and principal_id = :user)" + byGroup + " order by cluster_name")
+                .param("user", userId);
+        if (!groups.isEmpty()) {
+            statement = statement.param("groups", groups);
+        }
+        return statement.query(String.class).list();
     }
 
     private void insertNode(String cluster, ClusterNode node) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final String base;
     private final String user;
     private final String password;
@@ -90,6 +90,13 @@ public final class Api {
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON (" + status + "): " + body, e);
             }
+        }
+
+        /** The given top-level field of every item of a list answer, in order. */
+        public java.util.List<String> items(String field) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            json().get("items").forEach(item -> values.add(item.path(field).asText(null)));
+            return values;
         }
 
         public String header(String name) {

@@ -11,7 +11,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * People beyond the dev users: carol (group ml-team, project vision, so cluster a100 through her
- * group) and bob (no project, no cluster). Passwords equal user ids.
+ * group), bob (no project, no cluster) and dave (for failed logins, which lock a user for a while).
+ * Passwords equal user ids.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class Fixtures {
@@ -30,6 +31,7 @@ public class Fixtures {
             }
             user(identity, "carol");
             user(identity, "bob");
+            user(identity, "dave");
             if (identity.createUserQuery().userId("carol").memberOfGroup(ML_TEAM).count() == 0) {
                 identity.createMembership("carol", ML_TEAM);
             }
