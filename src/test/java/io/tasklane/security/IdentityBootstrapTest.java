@@ -1,0 +1,48 @@
+package io.tasklane.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tasklane.support.Api;
+import io.tasklane.support.IntegrationTest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class IdentityBootstrapTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    ProjectService projects;
+
+    @Test
+    void theFirstAdminComesFromTheEnvironmentAndIsNeverOverwritten() {
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "s3cret")).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "changed")).run(null);
+
+        Api api = Api.anonymous(port);
+        assertThat(api.as("ops-admin", "s3cret").get("/api/v1/clusters").items("name")).contains("a100", "private");
+        assertThat(identity.checkPassword("ops-admin", "changed")).isFalse();
+    }
+
+    @Test
+    void theDevUsersExistWithTheirDocumentedRoles() {
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Caller.ADMIN_GROUP).count()).isEqualTo(1);
+        assertThat(identity.createUserQuery().userId("alice").memberOfGroup(Caller.ADMIN_GROUP).count()).isZero();
+        assertThat(projects.members(new Caller("admin", java.util.Set.of(Caller.ADMIN_GROUP)), "demo")).contains("admin", "alice");
+    }
+
+    @Test
+    void theAdminGroupHoldsEveryCamundaPermission() {
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Caller.ADMIN_GROUP)
+                .resourceId(org.camunda.bpm.engine.authorization.Authorization.ANY).count())
+                .isEqualTo(org.camunda.bpm.engine.authorization.Resources.values().length);
+    }
+}
