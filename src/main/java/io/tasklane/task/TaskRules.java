@@ -106,6 +106,7 @@ public final class TaskRules {
     private static void checkSize(TaskSpec spec, VirtualCluster cluster, List<FieldViolation> v) {
         int sku = spec.skuPerReplica();
         int replicas = spec.replicas();
+        boolean replicaFits = sku >= 1 && (cluster == null || sku <= cluster.largestNodeSkus());
         if (sku < 1) {
             v.add(new FieldViolation("skuPerReplica", "min", "skuPerReplica must be at least 1"));
         } else if (cluster != null && sku > cluster.largestNodeSkus()) {
@@ -117,7 +118,7 @@ public final class TaskRules {
             v.add(new FieldViolation("replicas", "min", "replicas must be at least 1"));
         } else if (replicas > MAX_REPLICAS) {
             v.add(new FieldViolation("replicas", "max", "replicas must be at most " + MAX_REPLICAS));
-        } else if (sku >= 1 && cluster != null && (long) sku * replicas > cluster.capacitySkus()) {
+        } else if (replicaFits && cluster != null && (long) sku * replicas > cluster.capacitySkus()) {
             v.add(new FieldViolation("replicas", "fits-cluster", replicas + " replicas of " + sku
                     + " SKU(s) need " + (long) sku * replicas + " SKUs at once, more than cluster '" + cluster.name()
                     + "' has (" + cluster.capacitySkus() + "); the task could never start"));

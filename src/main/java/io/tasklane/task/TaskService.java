@@ -104,25 +104,28 @@ public class TaskService {
         return copy;
     }
 
+    /** Hides a task that is not active from lists (they show it again with archived=true). */
     @Transactional
     public Task archive(Caller caller, TaskId id) {
-        Task task = get(caller, id);
-        projects.requireMember(caller, task.spec().project(), "project");
-        Instant now = clock.instant();
-        task.archive(now);
-        save(task);
-        events.append(id, now, caller.userId(), TaskEvent.ARCHIVED, null, null, null);
-        return get(caller, id);
+        return setArchived(caller, id, true);
     }
 
     @Transactional
     public Task unarchive(Caller caller, TaskId id) {
+        return setArchived(caller, id, false);
+    }
+
+    private Task setArchived(Caller caller, TaskId id, boolean archived) {
         Task task = get(caller, id);
         projects.requireMember(caller, task.spec().project(), "project");
         Instant now = clock.instant();
-        task.unarchive(now);
+        if (archived) {
+            task.archive(now);
+        } else {
+            task.unarchive(now);
+        }
         save(task);
-        events.append(id, now, caller.userId(), TaskEvent.UNARCHIVED, null, null, null);
+        events.append(id, now, caller.userId(), archived ? TaskEvent.ARCHIVED : TaskEvent.UNARCHIVED, null, null, null);
         return get(caller, id);
     }
 
