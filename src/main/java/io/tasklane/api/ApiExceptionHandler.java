@@ -97,6 +97,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Explains why Jackson could not read the body, naming the JSON path where it could. */
     private static FieldViolation unreadable(Throwable cause) {
+        if (cause instanceof NulFreeStrings.NulCharacterException n) {
+            return new FieldViolation(path(n), "no-nul-character", path(n) + ": " + n.getOriginalMessage());
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return new FieldViolation(path(u), "unknown-field", "'" + u.getPropertyName() + "' is not a field here; known fields: "
                     + u.getKnownPropertyIds());

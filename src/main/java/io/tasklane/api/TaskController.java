@@ -3,6 +3,7 @@ package io.tasklane.api;
 import java.net.URI;
 import java.util.List;
 
+import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskId;
@@ -43,7 +44,7 @@ class TaskController {
 
     @GetMapping("/{id}")
     TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.get(caller, new TaskId(id)));
+        return TaskResponse.of(tasks.get(caller, taskId(id)));
     }
 
     @GetMapping
@@ -69,37 +70,45 @@ class TaskController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody TaskSpec spec) {
-        return TaskResponse.of(tasks.replace(caller, new TaskId(id), spec));
+        return TaskResponse.of(tasks.replace(caller, taskId(id), spec));
     }
 
     @PostMapping("/{id}/copy")
     ResponseEntity<TaskResponse> copy(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                       @RequestBody(required = false) TaskSpec changes) {
-        var copy = tasks.copy(caller, new TaskId(id), changes != null ? changes : TaskSpec.empty());
+        var copy = tasks.copy(caller, taskId(id), changes != null ? changes : TaskSpec.empty());
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + copy.id())).body(TaskResponse.of(copy));
     }
 
     @PostMapping("/{id}/archive")
     TaskResponse archive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.archive(caller, new TaskId(id)));
+        return TaskResponse.of(tasks.archive(caller, taskId(id)));
     }
 
     @PostMapping("/{id}/unarchive")
     TaskResponse unarchive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.unarchive(caller, new TaskId(id)));
+        return TaskResponse.of(tasks.unarchive(caller, taskId(id)));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        tasks.delete(caller, new TaskId(id));
+        tasks.delete(caller, taskId(id));
     }
 
     @GetMapping("/{id}/events")
     ListResponse<TaskEvent> events(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        List<TaskEvent> history = tasks.history(caller, new TaskId(id));
+        List<TaskEvent> history = tasks.history(caller, taskId(id));
         return new ListResponse<>(history.size(), history);
     }
 
     enum SortOrder { asc, desc }
+
+    /** A path id that cannot be a task id is simply a task that does not exist. */
+    private static TaskId taskId(String id) {
+        if (id == null || id.isBlank() || id.length() > 32) {
+            throw new NotFoundException("task", String.valueOf(id));
+        }
+        return new TaskId(id);
+    }
 }

@@ -1,6 +1,8 @@
 package io.tasklane.task;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A task list request. Null or empty filters do not filter. {@code text} matches a substring of the
@@ -22,6 +24,19 @@ public record TaskQuery(String name, String text, List<String> ids, List<TaskSta
         Sort(String column) {
             this.column = column;
         }
+    }
+
+    /** Every free-text parameter by its query-parameter name, repeatable ones joined. */
+    public Map<String, String> textFilters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("name", name);
+        filters.put("text", text);
+        filters.put("id", String.join(",", ids));
+        filters.put("tag", String.join(",", tags));
+        filters.put("project", project);
+        filters.put("cluster", cluster);
+        filters.put("creator", creator);
+        return filters;
     }
 
     public TaskQuery {

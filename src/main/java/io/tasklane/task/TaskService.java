@@ -62,6 +62,11 @@ public class TaskService {
         if (query.offset() < 0) {
             throw new InvalidInputException("offset", "min", "offset must be 0 or more");
         }
+        query.textFilters().forEach((parameter, value) -> {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw new InvalidInputException(parameter, "no-nul-character", parameter + " may not contain the NUL character");
+            }
+        });
         return tasks.search(query, projects.visibleProjects(caller).orElse(null));
     }
 

@@ -59,6 +59,11 @@ class TaskInputErrorsTest {
                 bad("bad env name", aTask().with("env", Map.of("MY-VAR", "1")).json(), 400, "env.MY-VAR", "env-name"),
                 bad("bad SHM_SIZE", aTask().with("env", Map.of("SHM_SIZE", "60GB")).json(), 400, "env.SHM_SIZE", "shm-size"),
                 bad("name not a DNS label", aTask().named("My Task").json(), 400, "name", "dns-label"),
+                bad("NUL character in a string", aTask().with("description", "a\u0000b").json(), 400, "description",
+                        "no-nul-character"),
+                bad("NUL character deep in a list", aTask().with("command", List.of("python", "\u0000")).json(), 400,
+                        "command[1]", "no-nul-character"),
+                bad("number too large for replicas", aTask().with("replicas", 99999999999L).json(), 400, "replicas", "type"),
                 bad("both entries", aTask().with("ray", Map.of("filePath", "serve", "deploymentName", "app")).json(), 400,
                         "ray", "entry-exactly-one"));
     }
@@ -112,13 +117,21 @@ class TaskInputErrorsTest {
                 bad("unknown state", "state=RUNNING&state=SLEEPING", 400, "state", "type"),
                 bad("unknown sort", "sort=size", 400, "sort", "type"),
                 bad("unknown order", "order=up", 400, "order", "type"),
-                bad("limit not a number", "limit=ten", 400, "limit", "type"));
+                bad("limit not a number", "limit=ten", 400, "limit", "type"),
+                bad("NUL character in text", "text=a%00b", 400, "text", "no-nul-character"),
+                bad("NUL character in a tag", "tag=x&tag=%00", 400, "tag", "no-nul-character"));
     }
 
     @ParameterizedTest
     @MethodSource("badListQueries")
     void aBadListQueryIsAProblemNamingTheParameter(String query, int status, String field, String rule) {
         assertProblem(alice.get("/api/v1/tasks?" + query), status, field, rule);
+    }
+
+    @Test
+    void anIdThatCannotBeATaskIsNotFound() {
+        assertProblem(alice.get("/api/v1/tasks/%20"), 404, null, null);
+        assertProblem(alice.get("/api/v1/tasks/" + "x".repeat(40)), 404, null, null);
     }
 
     @Test
