@@ -1,0 +1,46 @@
+package io.tasklane.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.tasklane.capacity.NodeSnapshot;
+import io.tasklane.capacity.Placement;
+import io.tasklane.capacity.QueuePolicy;
+import io.tasklane.capacity.ReplicaPlacement;
+
+/**
+ * Which queued runs start now, as a pure function of the queue and the free slots. Walks the queue in
+ * order and admits every run whose replicas all fit (gang). When one does not fit:
+ * <ul>
+ *   <li>a pinned run keeps every free slot for itself: nothing behind it is admitted on this cluster
+ *       (it needs whatever frees up next);</li>
+ *   <li>under STRICT_FIFO nothing behind it is admitted either;</li>
+ *   <li>under BEST_EFFORT_FIFO smaller runs behind it may start.</li>
+ * </ul>
+ */
+public final class Admission {
+
+    /** A run to start, and where its replicas go. */
+    public record Admitted(QueueEntry entry, List<ReplicaPlacement> placements) {
+    }
+
+    private Admission() {
+    }
+
+    public static List<Admitted> admit(List<QueueEntry> queue, List<NodeSnapshot> nodes, QueuePolicy policy) {
+        List<QueueEntry> ordered = queue.stream().sorted(QueueOrder.ORDER).toList();
+        List<NodeSnapshot> free = nodes;
+        List<Admitted> admitted = new ArrayList<>();
+        for (QueueEntry entry : ordered) {
+            Optional<List<ReplicaPlacement>> placement = Placement.place(free, entry.replicas(), entry.skuPerReplica());
+            if (placement.isPresent()) {
+                admitted.add(new Admitted(entry, placement.get()));
+                free = Placement.after(free, placement.get());
+            } else if (entry.pinned() || policy == QueuePolicy.STRICT_FIFO) {
+                break;
+            }
+        }
+        return admitted;
+    }
+}

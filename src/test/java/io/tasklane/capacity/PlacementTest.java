@@ -1,0 +1,62 @@
+package io.tasklane.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PlacementTest {
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // name, free slots per node, replicas, sku per replica, expected node of each replica (null: does not fit)
+                argumentSet("fits on one node", nodes(8, 8), 2, 2, List.of("n0", "n0")),
+                argumentSet("must spread", nodes(4, 4), 2, 4, List.of("n0", "n1")),
+                argumentSet("fragmented cluster: best fit keeps the big hole", nodes(2, 8, 3), 1, 2, List.of("n0")),
+                argumentSet("fragmented cluster: big replica takes the big hole", nodes(2, 8, 3), 1, 5, List.of("n1")),
+                argumentSet("exact fit", nodes(3, 5), 1, 5, List.of("n1")),
+                argumentSet("one replica short", nodes(3, 5), 2, 4, null),
+                argumentSet("exact fit of everything", nodes(4, 4), 4, 2, List.of("n0", "n0", "n1", "n1")),
+                argumentSet("never fits: replica bigger than any node", nodes(4, 4), 1, 5, null),
+                argumentSet("never fits: gang does not fit though some replicas would", nodes(4, 4, 4), 4, 4, null),
+                argumentSet("empty cluster", nodes(), 1, 1, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void placesReplicasByBestFit(List<NodeSnapshot> nodes, int replicas, int sku, List<String> expectedNodes) {
+        Optional<List<ReplicaPlacement>> placed = Placement.place(nodes, replicas, sku);
+
+        if (expectedNodes == null) {
+            assertThat(placed).isEmpty();
+            return;
+        }
+        assertThat(placed).isPresent();
+        assertThat(placed.get()).extracting(ReplicaPlacement::node).containsExactlyElementsOf(expectedNodes);
+        assertThat(placed.get()).allSatisfy(p -> assertThat(p.slots()).hasSize(sku).doesNotHaveDuplicates());
+        // no slot is handed out twice
+        assertThat(placed.get().stream().flatMap(p -> p.slots().stream().map(s -> p.node() + "/" + s)).toList()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void slotsAreTakenFromTheFreeOnesAndMapToGpuIndices() {
+        NodeSnapshot node = NodeSnapshot.of("n0", 4, List.of(0, 2));
+        ReplicaPlacement placed = Placement.place(List.of(node), 1, 2).orElseThrow().get(0);
+
+        assertThat(placed.slots()).containsExactly(1, 3);
+        assertThat(placed.gpuIndices(2)).containsExactly(2, 3, 6, 7);
+        assertThat(Placement.after(List.of(node), List.of(placed)).get(0).free()).isZero();
+    }
+
+    static List<NodeSnapshot> nodes(int... free) {
+        return java.util.stream.IntStream.range(0, free.length)
+                .mapToObj(i -> NodeSnapshot.of("n" + i, free[i], List.of())).toList();
+    }
+}
