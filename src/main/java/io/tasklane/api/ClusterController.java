@@ -9,7 +9,9 @@ import io.tasklane.api.ClusterDtos.GrantRequest;
 import io.tasklane.api.ClusterDtos.NodeRequest;
 import io.tasklane.capacity.ClusterGrant;
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.queue.QueueService;
 import io.tasklane.security.Caller;
+import io.tasklane.security.ProjectService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,32 +32,59 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterController {
 
     private final ClusterService clusters;
+    private final QueueService queues;
 
-    ClusterController(ClusterService clusters) {
+    private final ProjectService projects;
+
+    ClusterController(ClusterService clusters, QueueService queues, ProjectService projects) {
         this.clusters = clusters;
+        this.queues = queues;
+        this.projects = projects;
+    }
+
+    /** One waiting run in a queue; the task's name and project show only to those who may see the task. */
+    record QueueLineResponse(int position, String runId, String taskId, String taskName, String project, boolean pinned,
+                             int priority, int replicas, int skuPerReplica, int skus, int gpus, java.time.Instant waitingSince) {
+    }
+
+    private ClusterResponse response(io.tasklane.capacity.VirtualCluster cluster) {
+        return ClusterResponse.of(cluster, clusters.freeSkus(cluster));
+    }
+
+    @GetMapping("/{name}/queue")
+    ListResponse<QueueLineResponse> queue(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
+        var cluster = clusters.get(caller, name);
+        var lines = queues.lines(name).stream().map(line -> {
+            var e = line.entry();
+            boolean visible = caller.isAdmin() || projects.canSee(caller, line.project());
+            return new QueueLineResponse(line.position(), e.runId(), e.taskId(), visible ? line.taskName() : null,
+                    visible ? line.project() : null, e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(),
+                    e.skus() * cluster.sku().gpus(), e.queuedAt());
+        }).toList();
+        return new ListResponse<>(lines.size(), lines);
     }
 
     @GetMapping
     ListResponse<ClusterResponse> list(@AuthenticationPrincipal Caller caller) {
-        List<ClusterResponse> visible = clusters.visibleTo(caller).stream().map(ClusterResponse::of).toList();
+        List<ClusterResponse> visible = clusters.visibleTo(caller).stream().map(this::response).toList();
         return new ListResponse<>(visible.size(), visible);
     }
 
     @GetMapping("/{name}")
     ClusterResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        return ClusterResponse.of(clusters.get(caller, name));
+        return response(clusters.get(caller, name));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ClusterResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody ClusterRequest request) {
         var cluster = clusters.create(caller, request.toCluster());
-        return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name())).body(ClusterResponse.of(cluster));
+        return ResponseEntity.created(URI.create("/api/v1/clusters/" + cluster.name())).body(response(cluster));
     }
 
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ClusterResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String name,
                             @RequestBody ClusterRequest request) {
-        return ClusterResponse.of(clusters.replace(caller, name, request.toCluster()));
+        return response(clusters.replace(caller, name, request.toCluster()));
     }
 
     @DeleteMapping("/{name}")
@@ -67,7 +96,7 @@ class ClusterController {
     @PutMapping(path = "/{name}/nodes/{node}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ClusterResponse saveNode(@AuthenticationPrincipal Caller caller, @PathVariable String name,
                              @PathVariable String node, @RequestBody NodeRequest request) {
-        return ClusterResponse.of(clusters.saveNode(caller, name, request.toNode(node)));
+        return response(clusters.saveNode(caller, name, request.toNode(node)));
     }
 
     @DeleteMapping("/{name}/nodes/{node}")

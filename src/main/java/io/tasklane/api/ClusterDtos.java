@@ -20,10 +20,9 @@ final class ClusterDtos {
     record ClusterResponse(String name, String gpuType, Sku sku, QueuePolicy queuePolicy, ClusterSource source,
                            List<ClusterNode> nodes, int totalSkus, int freeSkus) {
 
-        /** Free SKUs are all schedulable ones until runs hold allocations (the lifecycle issue). */
-        static ClusterResponse of(VirtualCluster cluster) {
+        static ClusterResponse of(VirtualCluster cluster, int freeSkus) {
             return new ClusterResponse(cluster.name(), cluster.gpuType(), cluster.sku(), cluster.queuePolicy(),
-                    cluster.source(), cluster.nodes(), cluster.totalSkus(), cluster.totalSkus());
+                    cluster.source(), cluster.nodes(), cluster.totalSkus(), freeSkus);
         }
     }
 

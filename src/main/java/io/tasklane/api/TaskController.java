@@ -3,7 +3,13 @@ package io.tasklane.api;
 import java.net.URI;
 import java.util.List;
 
+import io.tasklane.api.RunDtos.RunResponse;
+import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.queue.QueueService;
+import io.tasklane.task.RunService;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskRun;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskId;
@@ -31,9 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final TaskService tasks;
+    private final RunService runs;
+    private final QueueService queues;
 
-    TaskController(TaskService tasks) {
+    TaskController(TaskService tasks, RunService runs, QueueService queues) {
         this.tasks = tasks;
+        this.runs = runs;
+        this.queues = queues;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +54,36 @@ class TaskController {
 
     @GetMapping("/{id}")
     TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.get(caller, taskId(id)));
+        Task task = tasks.get(caller, taskId(id));
+        Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
+                ? queues.positionOf(task.spec().cluster(), task.currentRunId()).orElse(null) : null;
+        return TaskResponse.of(task, position);
+    }
+
+    /** Starts a run of the task: it queues for GPUs, or starts deploying at once. */
+    @PostMapping("/{id}/start")
+    ResponseEntity<RunResponse> start(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        TaskRun run = runs.start(caller, taskId(id));
+        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunResponse.of(runs.get(run.id())));
+    }
+
+    /** Stops the task's current run; the answer shows it STOPPING (or already stopped). */
+    @PostMapping("/{id}/stop")
+    ResponseEntity<RunResponse> stop(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        TaskRun run = runs.stop(caller, taskId(id));
+        return ResponseEntity.accepted().body(RunResponse.of(runs.get(run.id())));
+    }
+
+    @GetMapping("/{id}/runs")
+    ListResponse<RunResponse> runs(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                   @RequestParam(defaultValue = "0") int offset,
+                                   @RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) int limit) {
+        TaskId taskId = tasks.get(caller, taskId(id)).id();
+        if (limit < 1 || limit > TaskQuery.MAX_LIMIT || offset < 0) {
+            throw new InvalidInputException(limit < 1 || limit > TaskQuery.MAX_LIMIT ? "limit" : "offset", "range",
+                    "limit must be between 1 and " + TaskQuery.MAX_LIMIT + ", offset 0 or more");
+        }
+        return new ListResponse<>(runs.countRunsOf(taskId), runs.runsOf(taskId, offset, limit).stream().map(RunResponse::of).toList());
     }
 
     @GetMapping

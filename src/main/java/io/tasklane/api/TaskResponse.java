@@ -9,10 +9,15 @@ import io.tasklane.task.TaskState;
 
 /** A task as the API shows it: its configuration fields at top level, then the read-only ones. */
 record TaskResponse(String id, @JsonUnwrapped TaskSpec spec, TaskState state, boolean pinned, String creator,
-                    Instant createdAt, Instant updatedAt, boolean archived) {
+                    Instant createdAt, Instant updatedAt, boolean archived, String currentRunId, Integer queuePosition) {
 
     static TaskResponse of(Task task) {
+        return of(task, null);
+    }
+
+    /** With the task's place in its cluster's queue, while it waits there. */
+    static TaskResponse of(Task task, Integer queuePosition) {
         return new TaskResponse(task.id().value(), task.spec(), task.state(), task.pinned(), task.creator(),
-                task.createdAt(), task.updatedAt(), task.archived());
+                task.createdAt(), task.updatedAt(), task.archived(), task.currentRunId(), queuePosition);
     }
 }

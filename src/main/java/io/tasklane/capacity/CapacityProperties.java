@@ -19,9 +19,24 @@ public record CapacityProperties(@DefaultValue Local local, @DefaultValue List<D
                         @DefaultValue List<String> grantedGroups) {
     }
 
+    /**
+     * A cluster from configuration. {@code runtime} runs its tasks ("local" or "simulated");
+     * {@code generatedNodes} adds many identical nodes, for simulated clusters at scale.
+     */
     public record DeclaredCluster(String name, String gpuType, DeclaredSku sku, QueuePolicy queuePolicy,
-                                  @DefaultValue List<DeclaredNode> nodes, @DefaultValue List<String> grantedUsers,
-                                  @DefaultValue List<String> grantedGroups) {
+                                  @DefaultValue("local") String runtime,
+                                  @DefaultValue List<DeclaredNode> nodes, @DefaultValue GeneratedNodes generatedNodes,
+                                  @DefaultValue List<String> grantedUsers, @DefaultValue List<String> grantedGroups) {
+    }
+
+    /** {@code count} nodes named {@code <prefix>-<n>}, each of {@code capacitySkus} SKUs. */
+    public record GeneratedNodes(@DefaultValue("0") int count, @DefaultValue("node") String prefix,
+                                 @DefaultValue("8") int capacitySkus) {
+
+        List<ClusterNode> generate() {
+            return java.util.stream.IntStream.range(0, count)
+                    .mapToObj(i -> new ClusterNode(prefix + "-" + i, capacitySkus, true)).toList();
+        }
     }
 
     public record DeclaredSku(@DefaultValue("1") int gpus, @DefaultValue("4") int cpu,

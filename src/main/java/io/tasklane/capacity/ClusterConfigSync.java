@@ -35,16 +35,17 @@ class ClusterConfigSync implements ApplicationRunner {
         if (local.enabled()) {
             var gpus = new GpuDetector(local.nvidiaSmi()).detect();
             VirtualCluster cluster = LocalClusterDeclaration.declare(local, gpus, LocalClusterDeclaration.hostName());
-            clusters.syncDeclared(cluster, grants(local.grantedUsers(), local.grantedGroups()));
+            clusters.syncDeclared(cluster, "local", grants(local.grantedUsers(), local.grantedGroups()));
             log.info("Cluster '{}': this host with {} SKU(s) of {} ({})", cluster.name(), cluster.totalSkus(),
                     cluster.gpuType(), gpus.isEmpty() ? "no GPUs found, using configured slots" : gpus.size() + " GPU(s)");
         }
         for (CapacityProperties.DeclaredCluster declared : properties.clusters()) {
-            List<ClusterNode> nodes = declared.nodes().stream()
-                    .map(n -> new ClusterNode(n.name(), n.capacitySkus(), n.schedulable())).toList();
+            List<ClusterNode> nodes = new java.util.ArrayList<>(declared.nodes().stream()
+                    .map(n -> new ClusterNode(n.name(), n.capacitySkus(), n.schedulable())).toList());
+            nodes.addAll(declared.generatedNodes().generate());
             VirtualCluster cluster = new VirtualCluster(declared.name(), declared.gpuType(),
                     declared.sku() == null ? null : declared.sku().toSku(), declared.queuePolicy(), ClusterSource.CONFIG, nodes);
-            clusters.syncDeclared(cluster, grants(declared.grantedUsers(), declared.grantedGroups()));
+            clusters.syncDeclared(cluster, declared.runtime(), grants(declared.grantedUsers(), declared.grantedGroups()));
             log.info("Cluster '{}' synced from configuration: {} node(s), {} SKU(s)", cluster.name(), nodes.size(),
                     cluster.totalSkus());
         }

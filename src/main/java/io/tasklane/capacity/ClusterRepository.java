@@ -62,6 +62,16 @@ class ClusterRepository {
         }
     }
 
+    /** The runtime kind that runs this cluster's tasks ("local", "simulated"). */
+    String runtimeOf(String cluster) {
+        return jdbc.sql("select runtime from tasklane.virtual_cluster where name = ?").param(cluster)
+                .query(String.class).optional().orElse("local");
+    }
+
+    void setRuntime(String cluster, String runtime) {
+        jdbc.sql("update tasklane.virtual_cluster set runtime = ? where name = ?").params(runtime, cluster).update();
+    }
+
     /** Adds the node, or changes it if the cluster already has one of that name. */
     void saveNode(String cluster, ClusterNode node) {
         int updated = jdbc.sql("update tasklane.cluster_node set capacity_skus = ?, schedulable = ? where cluster_name = ? and name = ?")

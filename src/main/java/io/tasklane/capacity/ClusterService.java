@@ -21,13 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClusterService {
 
     private final ClusterRepository clusters;
+    private final AllocationRepository allocations;
     private final UserDirectory users;
     private final Clock clock;
 
-    ClusterService(ClusterRepository clusters, UserDirectory users, Clock clock) {
+    ClusterService(ClusterRepository clusters, AllocationRepository allocations, UserDirectory users, Clock clock) {
         this.clusters = clusters;
+        this.allocations = allocations;
         this.users = users;
         this.clock = clock;
+    }
+
+    /** SKUs of schedulable nodes that no run holds. */
+    public int freeSkus(VirtualCluster cluster) {
+        return snapshot(cluster, allocations.takenSlots(cluster.name())).stream().mapToInt(NodeSnapshot::free).sum();
     }
 
     /** The clusters {@code caller} may use: all of them for an admin, else those granted. */
@@ -59,6 +66,18 @@ public class ClusterService {
     /** Any cluster by name, without an access check; for modules that act on behalf of the system. */
     public VirtualCluster find(String name) {
         return clusters.findByName(name).orElseThrow(() -> new NotFoundException("cluster", name));
+    }
+
+    /** The runtime kind that runs the cluster's tasks. */
+    public String runtimeOf(String cluster) {
+        return clusters.runtimeOf(cluster);
+    }
+
+    /** Schedulable nodes of the cluster with their free slots, given the slots already taken. */
+    public List<NodeSnapshot> snapshot(VirtualCluster cluster, java.util.Map<String, java.util.Set<Integer>> taken) {
+        return cluster.nodes().stream().filter(ClusterNode::schedulable)
+                .map(n -> NodeSnapshot.of(n.name(), n.capacitySkus(), taken.getOrDefault(n.name(), java.util.Set.of())))
+                .toList();
     }
 
     public boolean isGranted(Caller caller, String cluster) {
@@ -149,9 +168,10 @@ public class ClusterService {
 
     /** Writes a configuration-declared cluster and adds its grants; used by the start-up sync only. */
     @Transactional
-    public void syncDeclared(VirtualCluster cluster, List<ClusterGrant> grants) {
+    public void syncDeclared(VirtualCluster cluster, String runtime, List<ClusterGrant> grants) {
         requireValid(cluster);
         clusters.save(withSource(cluster, ClusterSource.CONFIG), clock.instant());
+        clusters.setRuntime(cluster.name(), runtime);
         grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
     }
 

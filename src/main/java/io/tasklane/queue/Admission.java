@@ -31,12 +31,19 @@ public final class Admission {
     public static List<Admitted> admit(List<QueueEntry> queue, List<NodeSnapshot> nodes, QueuePolicy policy) {
         List<QueueEntry> ordered = queue.stream().sorted(QueueOrder.ORDER).toList();
         List<NodeSnapshot> free = nodes;
+        int totalFree = free.stream().mapToInt(NodeSnapshot::free).sum();
+        int largestFree = free.stream().mapToInt(NodeSnapshot::free).max().orElse(0);
         List<Admitted> admitted = new ArrayList<>();
         for (QueueEntry entry : ordered) {
-            Optional<List<ReplicaPlacement>> placement = Placement.place(free, entry.replicas(), entry.skuPerReplica());
+            // Cheap checks first: on a full cluster most of a long queue is rejected without placing.
+            boolean mayFit = entry.skus() <= totalFree && entry.skuPerReplica() <= largestFree;
+            Optional<List<ReplicaPlacement>> placement = mayFit
+                    ? Placement.place(free, entry.replicas(), entry.skuPerReplica()) : Optional.empty();
             if (placement.isPresent()) {
                 admitted.add(new Admitted(entry, placement.get()));
                 free = Placement.after(free, placement.get());
+                totalFree -= entry.skus();
+                largestFree = free.stream().mapToInt(NodeSnapshot::free).max().orElse(0);
             } else if (entry.pinned() || policy == QueuePolicy.STRICT_FIFO) {
                 break;
             }

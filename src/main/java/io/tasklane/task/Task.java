@@ -19,6 +19,7 @@ public final class Task {
     private Instant updatedAt;
     private boolean archived;
     private final long version;
+    private String currentRunId;
 
     Task(TaskId id, TaskSpec spec, TaskState state, boolean pinned, String creator, Instant createdAt,
          Instant updatedAt, boolean archived, long version) {
@@ -96,6 +97,16 @@ public final class Task {
 
     public boolean archived() {
         return archived;
+    }
+
+    /** The run this task's state mirrors; null before its first start. */
+    public String currentRunId() {
+        return currentRunId;
+    }
+
+    Task withCurrentRun(String runId) {
+        this.currentRunId = runId;
+        return this;
     }
 
     /** The row version this object was read at; a save from a stale copy is refused. */

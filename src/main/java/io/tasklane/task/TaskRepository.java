@@ -81,6 +81,25 @@ class TaskRepository {
                 .optional();
     }
 
+    /** The task, locked for update until the transaction ends: starts and stops of one task are serialized. */
+    Optional<Task> lockById(TaskId id) {
+        boolean exists = !jdbc.sql("select id from tasklane.task where id = ? for update").param(id.value())
+                .query(String.class).list().isEmpty();
+        return exists ? findById(id) : Optional.empty();
+    }
+
+    /** Moves the task to {@code state}, as the mirror of its current run. */
+    void setState(TaskId id, TaskState state, String currentRunId, Instant at) {
+        jdbc.sql("update tasklane.task set state = ?, current_run_id = coalesce(?, current_run_id), updated_at = ?,"
+                        + " version = version + 1 where id = ?")
+                .params(state.name(), currentRunId, utc(at), id.value()).update();
+    }
+
+    Optional<String> currentRunId(TaskId id) {
+        return jdbc.sql("select current_run_id from tasklane.task where id = ?").param(id.value())
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
     boolean nameTaken(String project, String name) {
         return jdbc.sql("select count(*) from tasklane.task where project = ? and name = ?")
                 .params(project, name).query(Long.class).single() > 0;
@@ -177,7 +196,7 @@ class TaskRepository {
                 rs.getInt("priority"), rs.getLong("active_deadline_seconds"));
         return new Task(new TaskId(rs.getString("id")), spec, TaskState.valueOf(rs.getString("state")),
                 rs.getBoolean("pinned"), rs.getString("creator"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getBoolean("archived"), rs.getLong("version"));
+                rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(rs.getString("current_run_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

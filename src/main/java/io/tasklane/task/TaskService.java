@@ -143,6 +143,11 @@ public class TaskService {
         events.append(id, clock.instant(), caller.userId(), TaskEvent.DELETED, task.state(), null, null);
     }
 
+    /** The configuration of a task, without an access check; for the runtime acting on a run. */
+    public TaskSpec specOf(TaskId id) {
+        return tasks.findById(id).map(Task::spec).orElseThrow(() -> new NotFoundException("task", id.value()));
+    }
+
     public List<TaskEvent> history(Caller caller, TaskId id) {
         get(caller, id);
         return events.history(id);

@@ -22,6 +22,8 @@ create table task_run (
     finished_at         timestamp with time zone,
     deadline_at         timestamp with time zone,
     endpoint            varchar(512),
+    -- set when a person asks the run to stop; the request is delivered to the process until it stops
+    stop_requested_at   timestamp with time zone,
     version             bigint       not null
 );
 create index task_run_by_task on task_run (task_id, queued_at);

@@ -1,0 +1,124 @@
+package io.tasklane.api;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import io.tasklane.api.RunDtos.InstanceResponse;
+import io.tasklane.api.RunDtos.RunResponse;
+import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.security.Caller;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunService;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunController {
+
+    static final int MAX_TAIL = 10_000;
+
+    private final RunService runs;
+    private final Deployments deployments;
+
+    RunController(RunService runs, Deployments deployments) {
+        this.runs = runs;
+        this.deployments = deployments;
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        return RunResponse.of(runs.get(caller, runId(id)));
+    }
+
+    @GetMapping(path = "/{id}/instances", produces = MediaType.APPLICATION_JSON_VALUE)
+    ListResponse<InstanceResponse> instances(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        runs.get(caller, runId(id));
+        List<InstanceResponse> instances = deployments.instancesOf(runId(id)).stream().map(InstanceResponse::of).toList();
+        return new ListResponse<>(instances.size(), instances);
+    }
+
+    /** The replica's log: its last {@code tail} lines as text, or the whole file as an attachment. */
+    @GetMapping("/{id}/instances/{index}/logs")
+    ResponseEntity<?> logs(@AuthenticationPrincipal Caller caller, @PathVariable String id, @PathVariable int index,
+                           @RequestParam(defaultValue = "200") int tail, @RequestParam(defaultValue = "false") boolean download)
+            throws IOException {
+        runs.get(caller, runId(id));
+        if (tail < 1 || tail > MAX_TAIL) {
+            throw new InvalidInputException("tail", "range", "tail must be between 1 and " + MAX_TAIL);
+        }
+        RunInstance instance = deployments.instancesOf(runId(id)).stream().filter(i -> i.index() == index).findFirst()
+                .orElseThrow(() -> new NotFoundException("instance", id + "/" + index));
+        Path file = deployments.logFile(runId(id), instance)
+                .orElseThrow(() -> new NotFoundException("log of instance", id + "/" + index));
+        if (download) {
+            Resource resource = new FileSystemResource(file);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename(id + "-replica-" + index + ".log").build().toString())
+                    .body(resource);
+        }
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(lastLines(file, tail));
+    }
+
+    /** Reads the end of the file backwards, so a tail of a large log costs what the tail is, not the file. */
+    static String lastLines(Path file, int lines) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
+            long position = log.length();
+            Deque<byte[]> chunks = new ArrayDeque<>();
+            int newlines = 0;
+            long size = 0;
+            while (position > 0 && newlines <= lines) {
+                int length = (int) Math.min(8192, position);
+                position -= length;
+                byte[] chunk = new byte[length];
+                log.seek(position);
+                log.readFully(chunk);
+                for (byte b : chunk) {
+                    if (b == '\n') {
+                        newlines++;
+                    }
+                }
+                chunks.addFirst(chunk);
+                size += length;
+            }
+            byte[] all = new byte[(int) size];
+            int offset = 0;
+            for (byte[] chunk : chunks) {
+                System.arraycopy(chunk, 0, all, offset, chunk.length);
+                offset += chunk.length;
+            }
+            String text = new String(all, StandardCharsets.UTF_8);
+            String[] split = text.split("\n", -1);
+            int end = text.endsWith("\n") ? split.length - 1 : split.length;
+            int start = Math.max(0, end - lines);
+            return String.join("\n", java.util.Arrays.copyOfRange(split, start, end)) + (end > start ? "\n" : "");
+        }
+    }
+
+    private static RunId runId(String id) {
+        if (id == null || id.isBlank() || id.length() > 32) {
+            throw new NotFoundException("run", String.valueOf(id));
+        }
+        return new RunId(id);
+    }
+}

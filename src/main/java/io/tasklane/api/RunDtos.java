@@ -1,0 +1,38 @@
+package io.tasklane.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.tasklane.runtime.InstanceState;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.TaskKind;
+import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskState;
+
+/** Response bodies for runs and their instances. */
+final class RunDtos {
+
+    private RunDtos() {
+    }
+
+    record RunResponse(String id, String taskId, String cluster, TaskKind kind, TaskState state, String reason,
+                       int replicas, int skuPerReplica, String requestedBy, Instant queuedAt, Instant admittedAt,
+                       Instant startedAt, Instant finishedAt, Instant deadlineAt, String endpoint, String processInstanceId) {
+
+        static RunResponse of(TaskRun run) {
+            return new RunResponse(run.id().value(), run.taskId().value(), run.cluster(), run.kind(), run.state(),
+                    run.reason(), run.replicas(), run.skuPerReplica(), run.requestedBy(), run.queuedAt(),
+                    run.admittedAt(), run.startedAt(), run.finishedAt(), run.deadlineAt(), run.endpoint(),
+                    run.processInstanceId());
+        }
+    }
+
+    record InstanceResponse(int index, String node, List<Integer> gpus, InstanceState state, Long pid, Integer port,
+                            Instant launchedAt, Instant readyAt, Instant finishedAt, Integer exitCode, String message) {
+
+        static InstanceResponse of(RunInstance i) {
+            return new InstanceResponse(i.index(), i.node(), i.gpus(), i.state(), i.pid(), i.port(), i.launchedAt(),
+                    i.readyAt(), i.finishedAt(), i.exitCode(), i.message());
+        }
+    }
+}

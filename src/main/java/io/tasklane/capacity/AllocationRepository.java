@@ -1,0 +1,82 @@
+package io.tasklane.capacity;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which run holds which SKU slots. Slots are only taken while the cluster's row is locked
+ * ({@link #lockCluster}), so two dispatchers, even in two Tasklane instances, never hand out one slot twice.
+ */
+@Repository
+public class AllocationRepository {
+
+    private final JdbcClient jdbc;
+
+    AllocationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the cluster's row until the transaction ends; false if there is no such cluster. */
+    public boolean lockCluster(String cluster) {
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? for update").param(cluster)
+                .query(String.class).list().isEmpty();
+    }
+
+    /** Slots taken on each node of the cluster. */
+    public Map<String, Set<Integer>> takenSlots(String cluster) {
+        Map<String, Set<Integer>> taken = new HashMap<>();
+        jdbc.sql("select node, slots from tasklane.allocation where cluster = ?").param(cluster)
+                .query((rs, i) -> Map.entry(rs.getString("node"), split(rs.getString("slots")))).list()
+                .forEach(e -> taken.computeIfAbsent(e.getKey(), n -> new HashSet<>()).addAll(e.getValue()));
+        return taken;
+    }
+
+    /** Records the placements of a run; call only while holding the cluster lock. */
+    public void reserve(String runId, String cluster, List<ReplicaPlacement> placements, int gpusPerSku) {
+        for (ReplicaPlacement p : placements) {
+            jdbc.sql("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices) values (?, ?, ?, ?, ?, ?)")
+                    .params(runId, p.replicaIndex(), cluster, p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)))
+                    .update();
+        }
+    }
+
+    public List<Allocation> forRun(String runId) {
+        return jdbc.sql("select * from tasklane.allocation where run_id = ? order by replica_index").param(runId)
+                .query((rs, i) -> new Allocation(rs.getString("run_id"), rs.getInt("replica_index"), rs.getString("cluster"),
+                        rs.getString("node"), split(rs.getString("slots")), split(rs.getString("gpu_indices"))))
+                .list();
+    }
+
+    /** Frees the run's slots; the number of replicas that held some. */
+    public int release(String runId) {
+        return jdbc.sql("delete from tasklane.allocation where run_id = ?").param(runId).update();
+    }
+
+    /** Runs that hold slots although they are over: what a crash between two steps could leave behind. */
+    public List<String> heldByEndedRuns() {
+        return jdbc.sql("""
+                select distinct a.run_id from tasklane.allocation a join tasklane.task_run r on r.id = a.run_id
+                where r.state in ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')""").query(String.class).list();
+    }
+
+    /** SKUs held per node of a cluster, for checking that no node is over-allocated. */
+    public Map<String, Integer> heldSkusPerNode(String cluster) {
+        return takenSlots(cluster).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
+    }
+
+    static String join(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<Integer> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
+    }
+}

@@ -1,0 +1,76 @@
+package io.tasklane.queue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.capacity.NodeSnapshot;
+import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.queue.Admission.Admitted;
+import io.tasklane.task.AfterCommit;
+import io.tasklane.task.RunProgressListener;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Admits waiting runs of a cluster. Runs when a run is queued, when GPUs are released, and on a
+ * periodic sweep. Holds the cluster's row lock for the whole pass, so passes of one cluster (in any
+ * Tasklane instance sharing the database) run one at a time and never hand out a slot twice.
+ */
+@Component
+public class Dispatcher {
+
+    private final QueueRepository queue;
+    private final AllocationRepository allocations;
+    private final ClusterService clusters;
+    private final List<RunProgressListener> listeners;
+    private final Clock clock;
+
+    Dispatcher(QueueRepository queue, AllocationRepository allocations, ClusterService clusters,
+               @Lazy List<RunProgressListener> listeners, Clock clock) {
+        this.queue = queue;
+        this.allocations = allocations;
+        this.clusters = clusters;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /**
+     * One dispatch pass over {@code cluster}: reserves GPUs for every run the admission policy lets
+     * start, and returns their ids. Their processes are told after the transaction commits.
+     */
+    @Transactional
+    public List<String> dispatch(String cluster) {
+        // 1. Serialize with every other pass over this cluster.
+        if (!allocations.lockCluster(cluster)) {
+            return List.of();
+        }
+        // 2. Snapshot what is free, and take the waiting runs.
+        VirtualCluster definition = clusters.find(cluster);
+        Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
+        List<NodeSnapshot> free = clusters.snapshot(definition, taken);
+        List<QueueEntry> waiting = queue.waiting(cluster);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        // 3. Decide, in queue order, who starts.
+        List<Admitted> admitted = Admission.admit(waiting, free, definition.queuePolicy());
+        // 4. Reserve their GPUs; the rest stays queued.
+        for (Admitted run : admitted) {
+            allocations.reserve(run.entry().runId(), cluster, run.placements(), definition.sku().gpus());
+            queue.markAdmitted(run.entry().runId(), clock.instant());
+        }
+        List<String> ids = admitted.stream().map(a -> a.entry().runId()).toList();
+        AfterCommit.run(() -> ids.forEach(id -> listeners.forEach(l -> l.runChanged(id))));
+        return ids;
+    }
+
+    /** Clusters that have runs waiting, for the periodic sweep. */
+    public List<String> clustersWithWaitingRuns() {
+        return queue.clustersWithWaitingRuns();
+    }
+}

@@ -1,0 +1,41 @@
+package io.tasklane.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** The queue of a cluster as people see it: waiting runs in the order they will be admitted. */
+@Service
+public class QueueService {
+
+    private final QueueRepository queue;
+
+    QueueService(QueueRepository queue) {
+        this.queue = queue;
+    }
+
+    public List<QueueLine> lines(String cluster) {
+        Map<String, String[]> labels = queue.labels(cluster);
+        List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        List<QueueLine> lines = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            QueueEntry entry = ordered.get(i);
+            String[] label = labels.getOrDefault(entry.runId(), new String[] {null, null});
+            lines.add(new QueueLine(i + 1, entry, label[0], label[1]));
+        }
+        return lines;
+    }
+
+    /** The 1-based place of the run in its cluster's queue, while it waits. */
+    public Optional<Integer> positionOf(String cluster, String runId) {
+        List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            positions.put(ordered.get(i).runId(), i + 1);
+        }
+        return Optional.ofNullable(positions.get(runId));
+    }
+}

@@ -1,0 +1,128 @@
+package io.tasklane.runtime;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.tasklane.capacity.Allocation;
+import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.task.AfterCommit;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskKind;
+import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskService;
+import io.tasklane.task.TaskSpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Puts a run's replicas on its allocated nodes through the cluster's runtime, and takes them down.
+ * Replicas launched in a transaction are only watched once it commits, and killed if it rolls back.
+ */
+@Service
+public class Deployments {
+
+    private final RunService runs;
+    private final TaskService tasks;
+    private final AllocationRepository allocations;
+    private final ClusterService clusters;
+    private final RuntimeRegistry runtimes;
+    private final InstanceRepository instances;
+    private final InstanceTracker tracker;
+    private final Clock clock;
+    private final Duration stopGracePeriod;
+
+    Deployments(RunService runs, TaskService tasks, AllocationRepository allocations, ClusterService clusters,
+                RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
+                @Value("${tasklane.runtime.local.stop-grace-period:10s}") Duration stopGracePeriod) {
+        this.runs = runs;
+        this.tasks = tasks;
+        this.allocations = allocations;
+        this.clusters = clusters;
+        this.runtimes = runtimes;
+        this.instances = instances;
+        this.tracker = tracker;
+        this.clock = clock;
+        this.stopGracePeriod = stopGracePeriod;
+    }
+
+    /** Launches every replica of the run on its allocation; throws {@link DeployFailedException} if the task cannot run. */
+    @Transactional
+    public void deploy(RunId runId) {
+        TaskRun run = runs.get(runId);
+        TaskSpec spec = tasks.specOf(run.taskId());
+        List<Allocation> held = allocations.forRun(runId.value());
+        if (held.size() != run.replicas()) {
+            throw new IllegalStateException("run " + runId + " holds " + held.size() + " of its " + run.replicas() + " replica allocations");
+        }
+        List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas));
+        AfterCommit.onRollback(launched::abort);
+        for (LaunchedReplica replica : launched.replicas()) {
+            instances.insertLaunched(runId.value(), replicas.get(replica.index()), replica);
+        }
+        InstanceListener listener = tracker.listenerFor(run.kind());
+        AfterCommit.run(() -> {
+            launched.arm(listener);
+            tracker.notifyChanged(runId.value());
+        });
+    }
+
+    /** Stops the run's live replicas (grace period, then forcibly) and records them as stopped. */
+    @Transactional
+    public void undeploy(RunId runId) {
+        TaskRun run = runs.get(runId);
+        List<RunInstance> live = instances.forRun(runId.value()).stream().filter(i -> !i.state().isOver()).toList();
+        if (!live.isEmpty()) {
+            runtimeOf(run).stop(runId.value(), live, stopGracePeriod);
+            live.forEach(i -> instances.markEnded(runId.value(), i.index(), InstanceState.STOPPED, null,
+                    "stopped by Tasklane", clock.instant()));
+        }
+    }
+
+    /** Where a service answers: replica 0's port on this host (local runtime). Null for a job. */
+    public String endpointOf(RunId runId) {
+        TaskRun run = runs.get(runId);
+        if (run.kind() != TaskKind.SERVICE) {
+            return null;
+        }
+        return instances.forRun(runId.value()).stream().filter(i -> i.port() != null).findFirst()
+                .map(i -> "http://" + hostName() + ":" + i.port() + "/").orElse(null);
+    }
+
+    /** Takes replicas launched before a restart back under watch; those that are gone are recorded as such. */
+    public void recover(TaskRun run) {
+        InstanceListener listener = tracker.listenerFor(run.kind());
+        for (RunInstance instance : instances.forRun(run.id().value())) {
+            if (!instance.state().isOver()) {
+                runtimeOf(run).adopt(instance, run.kind() == TaskKind.SERVICE, listener);
+            }
+        }
+        tracker.notifyChanged(run.id().value());
+    }
+
+    public List<RunInstance> instancesOf(RunId runId) {
+        return instances.forRun(runId.value());
+    }
+
+    public java.util.Optional<java.nio.file.Path> logFile(RunId runId, RunInstance instance) {
+        return runtimeOf(runs.get(runId)).logFile(instance);
+    }
+
+    private TaskRuntime runtimeOf(TaskRun run) {
+        return runtimes.get(clusters.runtimeOf(run.cluster()));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.tasklane.runtime;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Replicas of runs in {@code tasklane.run_instance}. */
+@Repository
+public class InstanceRepository {
+
+    private final JdbcClient jdbc;
+
+    InstanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertLaunched(String runId, ReplicaLaunch replica, LaunchedReplica launched) {
+        jdbc.sql("""
+                insert into tasklane.run_instance (run_id, replica_index, node, gpu_indices, state, pid, port, launched_at, log_path)
+                values (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?)""")
+                .params(runId, replica.index(), replica.node(), join(replica.gpus()), launched.pid(), launched.port(),
+                        utc(launched.launchedAt()), launched.logPath())
+                .update();
+    }
+
+    public List<RunInstance> forRun(String runId) {
+        return jdbc.sql("select * from tasklane.run_instance where run_id = ? order by replica_index")
+                .param(runId).query(this::map).list();
+    }
+
+    /** Replicas that were launched and have not ended, of every run. */
+    List<RunInstance> live() {
+        return jdbc.sql("select * from tasklane.run_instance where state in ('STARTED', 'READY')").query(this::map).list();
+    }
+
+    /** Marks a started replica ready; false if it is no longer in STARTED. */
+    boolean markReady(String runId, int index, Instant at) {
+        return jdbc.sql("update tasklane.run_instance set state = 'READY', ready_at = ? where run_id = ? and replica_index = ? and state = 'STARTED'")
+                .params(utc(at), runId, index).update() == 1;
+    }
+
+    /** Records how a live replica ended; false if it had already ended (e.g. Tasklane stopped it). */
+    boolean markEnded(String runId, int index, InstanceState state, Integer exitCode, String message, Instant at) {
+        return jdbc.sql("""
+                update tasklane.run_instance set state = ?, exit_code = ?, message = ?, finished_at = ?
+                where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED', 'READY')""")
+                .params(state.name(), exitCode, message, utc(at), runId, index).update() == 1;
+    }
+
+    private RunInstance map(ResultSet rs, int row) throws SQLException {
+        long pid = rs.getLong("pid");
+        Long pidOrNull = rs.wasNull() ? null : pid;
+        int port = rs.getInt("port");
+        Integer portOrNull = rs.wasNull() ? null : port;
+        int exit = rs.getInt("exit_code");
+        Integer exitOrNull = rs.wasNull() ? null : exit;
+        return new RunInstance(rs.getString("run_id"), rs.getInt("replica_index"), rs.getString("node"),
+                split(rs.getString("gpu_indices")), InstanceState.valueOf(rs.getString("state")), pidOrNull, portOrNull,
+                instant(rs, "launched_at"), instant(rs, "ready_at"), instant(rs, "finished_at"), exitOrNull,
+                rs.getString("message"), rs.getString("log_path"));
+    }
+
+    static String join(List<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    static List<Integer> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.stream(joined.split(",")).map(Integer::valueOf).toList();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

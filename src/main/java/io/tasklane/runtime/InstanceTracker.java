@@ -1,0 +1,92 @@
+package io.tasklane.runtime;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.tasklane.task.RunProgressListener;
+import io.tasklane.task.TaskKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes what runtimes report into {@code run_instance}, each report in its own transaction, then
+ * tells the run's process. An exit after Tasklane stopped a replica changes nothing.
+ */
+@Component
+public class InstanceTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceTracker.class);
+
+    private final InstanceRepository instances;
+    private final TransactionTemplate transactions;
+    private final List<RunProgressListener> listeners;
+    private final Clock clock;
+
+    InstanceTracker(InstanceRepository instances, TransactionTemplate transactions,
+                    @Lazy List<RunProgressListener> listeners, Clock clock) {
+        this.instances = instances;
+        this.transactions = transactions;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** The listener a runtime reports to for a run of {@code kind}. */
+    public InstanceListener listenerFor(TaskKind kind) {
+        return new InstanceListener() {
+            @Override
+            public void ready(String runId, int index) {
+                record(runId, () -> instances.markReady(runId, index, clock.instant()));
+            }
+
+            @Override
+            public void exited(String runId, int index, Integer exitCode, String message) {
+                InstanceState state = ended(kind, exitCode);
+                String diagnostic = message != null ? message : describe(kind, exitCode);
+                record(runId, () -> instances.markEnded(runId, index, state, exitCode, diagnostic, clock.instant()));
+            }
+        };
+    }
+
+    /** A job's replica succeeded with exit 0; anything else, and a service ending at all, is a failure. */
+    static InstanceState ended(TaskKind kind, Integer exitCode) {
+        if (exitCode == null) {
+            return InstanceState.LOST;
+        }
+        return kind == TaskKind.JOB && exitCode == 0 ? InstanceState.EXITED : InstanceState.FAILED;
+    }
+
+    static String describe(TaskKind kind, Integer exitCode) {
+        if (exitCode == null) {
+            return "the replica ended and its exit code is unknown";
+        }
+        if (exitCode == 0) {
+            return kind == TaskKind.JOB ? "exited with code 0" : "a service replica exited on its own (code 0)";
+        }
+        if (exitCode > 128) {
+            return "killed by signal " + (exitCode - 128) + " (exit code " + exitCode + ")";
+        }
+        return "exited with code " + exitCode;
+    }
+
+    private void record(String runId, java.util.function.BooleanSupplier change) {
+        Boolean changed = transactions.execute(status -> change.getAsBoolean());
+        if (Boolean.TRUE.equals(changed)) {
+            notifyChanged(runId);
+        }
+    }
+
+    /** Tells the run's process that its replicas changed. */
+    public void notifyChanged(String runId) {
+        for (RunProgressListener listener : listeners) {
+            try {
+                listener.runChanged(runId);
+            } catch (RuntimeException e) {
+                // The periodic sweep will pick the change up; a report is never lost, only delayed.
+                log.warn("Could not move run {} on after a replica change: {}", runId, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.tasklane.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a run's replicas somewhere: host processes, a simulation, (later) Kubernetes. One
+ * implementation per {@link #kind()}; each virtual cluster names the kind that runs its tasks.
+ */
+public interface TaskRuntime {
+
+    /** The name clusters use to pick this runtime, e.g. "local". */
+    String kind();
+
+    /** Launches every replica; on failure, stops what it launched and throws. */
+    LaunchedRun launch(LaunchRequest request);
+
+    /** Stops the replicas (a grace period, then forcibly) and returns once they are gone. */
+    void stop(String runId, List<RunInstance> instances, Duration grace);
+
+    /** The replica's log file, if this runtime keeps one on this host. */
+    Optional<Path> logFile(RunInstance instance);
+
+    /**
+     * Takes a replica launched before a restart back under watch, reporting to {@code listener} when it
+     * ends. Returns false if it is gone (its exit, if known, has been reported to the listener).
+     */
+    boolean adopt(RunInstance instance, boolean service, InstanceListener listener);
+}

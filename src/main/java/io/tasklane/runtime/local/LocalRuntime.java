@@ -1,0 +1,245 @@
+package io.tasklane.runtime.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.tasklane.runtime.DeployFailedException;
+import io.tasklane.runtime.InstanceListener;
+import io.tasklane.runtime.InstanceState;
+import io.tasklane.runtime.LaunchRequest;
+import io.tasklane.runtime.LaunchedReplica;
+import io.tasklane.runtime.LaunchedRun;
+import io.tasklane.runtime.ReplicaLaunch;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.runtime.TaskRuntime;
+import io.tasklane.task.TaskKind;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each replica as a process on this host: the task's command (or Ray Serve) with its env,
+ * CUDA_VISIBLE_DEVICES set to the replica's GPUs, a PORT of its own, and stdout and stderr in a log
+ * file per replica. A job is started once its processes are; a service is ready when its port accepts
+ * connections.
+ */
+@Component
+class LocalRuntime implements TaskRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final LocalRuntimeProperties properties;
+    private final Clock clock;
+    private final Map<String, List<ReplicaProcess>> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "local-runtime-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LocalRuntime(LocalRuntimeProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return "local";
+    }
+
+    @Override
+    public LaunchedRun launch(LaunchRequest request) {
+        Path runDir = properties.runsDir().resolve(request.runId()).toAbsolutePath();
+        List<ReplicaProcess> started = new ArrayList<>();
+        List<LaunchedReplica> launched = new ArrayList<>();
+        try {
+            Files.createDirectories(runDir);
+            for (ReplicaLaunch replica : request.replicas()) {
+                int port = freePort();
+                List<String> command = ReplicaCommand.of(request.spec(), properties, runDir, replica.index(), port);
+                requireProgram(command.get(0));
+                Path logFile = runDir.resolve("replica-" + replica.index() + ".log");
+                Path exitFile = runDir.resolve("replica-" + replica.index() + ".exit");
+                Files.deleteIfExists(exitFile);
+                ProcessBuilder builder = new ProcessBuilder(ReplicaProcess.wrap(command))
+                        .directory(properties.workingDir().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                Map<String, String> env = builder.environment();
+                env.putAll(request.spec().env());
+                env.put("CUDA_VISIBLE_DEVICES", replica.gpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
+                env.put("PORT", String.valueOf(port));
+                env.put("TASKLANE_TASK_ID", request.taskId());
+                env.put("TASKLANE_RUN_ID", request.runId());
+                env.put("TASKLANE_REPLICA_INDEX", String.valueOf(replica.index()));
+                env.put("TASKLANE_EXIT_FILE", exitFile.toString());
+                Process process = builder.start();
+                started.add(new ReplicaProcess(request.runId(), replica.index(), process.toHandle(), exitFile, port));
+                launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), clock.instant()));
+            }
+        } catch (IOException | DeployFailedException e) {
+            started.forEach(p -> p.terminate(Duration.ZERO));
+            throw e instanceof DeployFailedException d ? d
+                    : new DeployFailedException("could not start a replica: " + e.getMessage(), e);
+        }
+        return new LocalLaunch(request, started, launched);
+    }
+
+    /** Fails fast with a clear reason when the program to run does not exist, instead of an exit 127 later. */
+    private void requireProgram(String program) {
+        boolean found;
+        if (program.contains("/")) {
+            Path path = properties.workingDir().resolve(program);
+            found = Files.isExecutable(path);
+        } else {
+            String pathVariable = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+            found = false;
+            for (String dir : pathVariable.split(File.pathSeparator)) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found) {
+            throw new DeployFailedException("program '" + program + "' was not found or is not executable on this host", null);
+        }
+    }
+
+    private final class LocalLaunch implements LaunchedRun {
+        private final LaunchRequest request;
+        private final List<ReplicaProcess> processes;
+        private final List<LaunchedReplica> launched;
+
+        LocalLaunch(LaunchRequest request, List<ReplicaProcess> processes, List<LaunchedReplica> launched) {
+            this.request = request;
+            this.processes = processes;
+            this.launched = launched;
+        }
+
+        @Override
+        public List<LaunchedReplica> replicas() {
+            return launched;
+        }
+
+        @Override
+        public void arm(InstanceListener listener) {
+            running.put(request.runId(), processes);
+            for (ReplicaProcess process : processes) {
+                watch(process, listener, request.spec().kind() == TaskKind.SERVICE);
+            }
+        }
+
+        @Override
+        public void abort() {
+            processes.forEach(p -> p.terminate(Duration.ZERO));
+        }
+    }
+
+    private void watch(ReplicaProcess process, InstanceListener listener, boolean probeReadiness) {
+        ScheduledFuture<?> probe = probeReadiness ? probeUntilReady(process, listener) : null;
+        process.handle.onExit().thenRun(() -> {
+            if (probe != null) {
+                probe.cancel(false);
+            }
+            if (!process.stopping) {
+                Integer code = process.recordedExitCode().orElse(null);
+                listener.exited(process.runId, process.index, code, code == null ? "the replica process ended without an exit status (killed by a signal?)" : null);
+            }
+        });
+    }
+
+    private ScheduledFuture<?> probeUntilReady(ReplicaProcess process, InstanceListener listener) {
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        self[0] = probes.scheduleWithFixedDelay(() -> {
+            if (process.stopping || !process.handle.isAlive()) {
+                self[0].cancel(false);
+                return;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", process.port), 200);
+                self[0].cancel(false);
+                listener.ready(process.runId, process.index);
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+        }, 0, properties.readinessPollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        return self[0];
+    }
+
+    @Override
+    public void stop(String runId, List<RunInstance> instances, Duration grace) {
+        List<ReplicaProcess> processes = running.remove(runId);
+        if (processes == null) {
+            // Launched by a Tasklane that has since restarted: find the processes by pid.
+            processes = instances.stream().filter(i -> i.pid() != null && i.launchedAt() != null)
+                    .flatMap(i -> ProcessHandle.of(i.pid()).stream()
+                            .filter(h -> ReplicaProcess.isSameProcess(h, i.launchedAt()))
+                            .map(h -> new ReplicaProcess(runId, i.index(), h, exitFileOf(i), i.port())))
+                    .toList();
+        }
+        processes.forEach(p -> p.stopping = true);
+        processes.parallelStream().forEach(p -> p.terminate(grace));
+    }
+
+    @Override
+    public Optional<Path> logFile(RunInstance instance) {
+        return Optional.ofNullable(instance.logPath()).map(Path::of).filter(Files::isRegularFile);
+    }
+
+    @Override
+    public boolean adopt(RunInstance instance, boolean service, InstanceListener listener) {
+        ReplicaProcess process = Optional.ofNullable(instance.pid()).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> instance.launchedAt() != null && ReplicaProcess.isSameProcess(h, instance.launchedAt()))
+                .map(h -> new ReplicaProcess(instance.runId(), instance.index(), h, exitFileOf(instance), instance.port()))
+                .orElse(null);
+        if (process == null) {
+            Integer code = new ReplicaProcess(instance.runId(), instance.index(), ProcessHandle.current(), exitFileOf(instance), null)
+                    .recordedExitCode().orElse(null);
+            listener.exited(instance.runId(), instance.index(), code,
+                    code == null ? "the replica process vanished while Tasklane was down" : null);
+            return false;
+        }
+        running.computeIfAbsent(instance.runId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(process);
+        watch(process, listener, service && instance.state() == InstanceState.STARTED && instance.port() != null);
+        log.info("Adopted replica {} of run {} (pid {}) after a restart", instance.index(), instance.runId(), instance.pid());
+        return true;
+    }
+
+    private Path exitFileOf(RunInstance instance) {
+        Path logPath = instance.logPath() == null ? properties.runsDir().resolve(instance.runId()).resolve("x")
+                : Path.of(instance.logPath());
+        return logPath.resolveSibling("replica-" + instance.index() + ".exit");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        // Replicas keep running across a Tasklane restart; they are adopted on the next start.
+        probes.shutdownNow();
+    }
+}

@@ -1,0 +1,108 @@
+package io.tasklane.runtime.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One replica's process tree on this host. The replica runs in its own session (setsid) under a
+ * small shell that writes its exit code to a file, so the whole tree can be signalled and an exit
+ * can be read even by a Tasklane that restarted meanwhile.
+ */
+final class ReplicaProcess {
+
+    private static final String SETSID = "/usr/bin/setsid";
+
+    final String runId;
+    final int index;
+    final ProcessHandle handle;
+    final Path exitFile;
+    final Integer port;
+    volatile boolean stopping;
+
+    ReplicaProcess(String runId, int index, ProcessHandle handle, Path exitFile, Integer port) {
+        this.runId = runId;
+        this.index = index;
+        this.handle = handle;
+        this.exitFile = exitFile;
+        this.port = port;
+    }
+
+    /** The command wrapped so that the exit code lands in {@code exitFile}, in a session of its own. */
+    static List<String> wrap(List<String> command) {
+        List<String> wrapped = new ArrayList<>();
+        if (Files.isExecutable(Path.of(SETSID))) {
+            wrapped.add(SETSID);
+        }
+        wrapped.addAll(List.of("/bin/sh", "-c", "\"$@\"; code=$?; echo $code > \"$TASKLANE_EXIT_FILE\"; exit $code",
+                "tasklane-replica"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /** The exit code the wrapper recorded, if it got to record one. */
+    Optional<Integer> recordedExitCode() {
+        try {
+            return Optional.of(Integer.parseInt(Files.readString(exitFile, StandardCharsets.UTF_8).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** SIGTERM to the tree, up to {@code grace} to go, then SIGKILL. */
+    void terminate(Duration grace) {
+        stopping = true;
+        signalTree(false);
+        try {
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception timedOut) {
+            // still alive after the grace period
+        }
+        signalTree(true);
+        try {
+            handle.onExit().get(5, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // a process that survives SIGKILL is the kernel's business
+        }
+    }
+
+    private void signalTree(boolean kill) {
+        List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+        tree.add(handle);
+        // The whole session first: it also reaches children that were re-parented away from the tree.
+        signalGroup(kill);
+        for (ProcessHandle process : tree) {
+            if (kill) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+        }
+    }
+
+    private void signalGroup(boolean kill) {
+        try {
+            new ProcessBuilder("kill", kill ? "-KILL" : "-TERM", "--", "-" + handle.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill(1): the per-process signals below still reach the tree
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True when {@code handle} is the process launched at {@code launchedAt}, not a later one that reuses its pid. */
+    static boolean isSameProcess(ProcessHandle handle, Instant launchedAt) {
+        return handle.info().startInstant()
+                .map(started -> Duration.between(launchedAt, started).abs().compareTo(Duration.ofSeconds(5)) <= 0)
+                .orElse(false);
+    }
+}

@@ -1,0 +1,39 @@
+package io.tasklane.task;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Runs work once the current transaction has committed (at once when there is none). */
+public final class AfterCommit {
+
+    private AfterCommit() {
+    }
+
+    public static void run(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                work.run();
+            }
+        });
+    }
+
+    /** Runs {@code work} if the current transaction rolls back. */
+    public static void onRollback(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    work.run();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,112 @@
+package io.tasklane.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Runs in {@code tasklane.task_run}. */
+@Repository
+public class RunRepository {
+
+    private final JdbcClient jdbc;
+
+    RunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(TaskRun run) {
+        jdbc.sql("""
+                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
+                  reason, requested_by, process_instance_id, queued_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                .params(run.id().value(), run.taskId().value(), run.cluster(), run.kind().name(), run.replicas(),
+                        run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
+                        run.processInstanceId(), utc(run.queuedAt()))
+                .update();
+    }
+
+    public Optional<TaskRun> findById(RunId id) {
+        return jdbc.sql("select * from tasklane.task_run where id = ?").param(id.value()).query(this::map).optional();
+    }
+
+    /** The run, locked for update until the transaction ends: state changes of one run are serialized. */
+    Optional<TaskRun> lock(RunId id) {
+        return jdbc.sql("select * from tasklane.task_run where id = ? for update").param(id.value()).query(this::map).optional();
+    }
+
+    /** A task's runs, newest first. */
+    List<TaskRun> findByTask(TaskId taskId, int offset, int limit) {
+        return jdbc.sql("select * from tasklane.task_run where task_id = ? order by queued_at desc, id desc limit ? offset ?")
+                .params(taskId.value(), limit, offset).query(this::map).list();
+    }
+
+    long countByTask(TaskId taskId) {
+        return jdbc.sql("select count(*) from tasklane.task_run where task_id = ?").param(taskId.value()).query(Long.class).single();
+    }
+
+    /** Runs not yet over: queued, starting, running or stopping. */
+    public List<TaskRun> findActive() {
+        return jdbc.sql("select * from tasklane.task_run where state in ('QUEUED', 'STARTING', 'RUNNING', 'STOPPING')")
+                .query(this::map).list();
+    }
+
+    void setProcessInstance(RunId id, String processInstanceId) {
+        jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ?").params(processInstanceId, id.value()).update();
+    }
+
+    void setState(RunId id, TaskState state, String reason) {
+        jdbc.sql("update tasklane.task_run set state = ?, reason = coalesce(?, reason), version = version + 1 where id = ?")
+                .params(state.name(), reason, id.value()).update();
+    }
+
+    void requestStop(RunId id, String reason, Instant at) {
+        jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, version = version + 1 where id = ?")
+                .params(utc(at), reason, id.value()).update();
+    }
+
+    /** Active runs someone asked to stop that have not begun stopping: their request is delivered again. */
+    public List<RunId> stopRequestedNotStopping() {
+        return jdbc.sql("select id from tasklane.task_run where stop_requested_at is not null and state in ('QUEUED', 'STARTING', 'RUNNING')")
+                .query((rs, i) -> new RunId(rs.getString(1))).list();
+    }
+
+    void markStarting(RunId id, Instant deadlineAt) {
+        jdbc.sql("update tasklane.task_run set state = 'STARTING', deadline_at = ?, version = version + 1 where id = ?")
+                .params(utc(deadlineAt), id.value()).update();
+    }
+
+    void markRunning(RunId id, Instant at, String endpoint) {
+        jdbc.sql("update tasklane.task_run set state = 'RUNNING', started_at = ?, endpoint = ?, version = version + 1 where id = ?")
+                .params(utc(at), endpoint, id.value()).update();
+    }
+
+    void finish(RunId id, TaskState state, String reason, Instant at) {
+        jdbc.sql("update tasklane.task_run set state = ?, reason = ?, finished_at = ?, version = version + 1 where id = ?")
+                .params(state.name(), reason, utc(at), id.value()).update();
+    }
+
+    private TaskRun map(ResultSet rs, int row) throws SQLException {
+        return new TaskRun(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")), rs.getString("cluster"),
+                TaskKind.valueOf(rs.getString("kind")), rs.getInt("replicas"), rs.getInt("sku_per_replica"),
+                rs.getInt("priority"), TaskState.valueOf(rs.getString("state")), rs.getString("reason"),
+                rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),
+                instant(rs, "admitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                instant(rs, "deadline_at"), rs.getString("endpoint"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

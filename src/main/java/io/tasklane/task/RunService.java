@@ -1,0 +1,186 @@
+package io.tasklane.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.security.Caller;
+import io.tasklane.security.ProjectService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lifecycle of runs: open (start), move through the states, finish. Each change updates the run,
+ * mirrors its state on the task and appends to the task's history in one transaction.
+ */
+@Service
+public class RunService {
+
+    public static final Set<TaskState> STARTABLE = EnumSet.of(TaskState.CREATED, TaskState.STOPPED, TaskState.KILLED,
+            TaskState.FAILED, TaskState.SUCCEEDED);
+    public static final Set<TaskState> STOPPABLE = EnumSet.of(TaskState.QUEUED, TaskState.STARTING, TaskState.RUNNING);
+
+    private final TaskRepository tasks;
+    private final RunRepository runs;
+    private final TaskEventLog events;
+    private final ProjectService projects;
+    private final RunProcesses processes;
+    private final Clock clock;
+
+    RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects,
+               @Lazy RunProcesses processes, Clock clock) {
+        this.tasks = tasks;
+        this.runs = runs;
+        this.events = events;
+        this.projects = projects;
+        this.processes = processes;
+        this.clock = clock;
+    }
+
+    /** Starts a task: opens a run and starts its process. 409 unless the task's state allows a start. */
+    @Transactional
+    public TaskRun start(Caller caller, TaskId taskId) {
+        TaskRun run = open(caller, taskId);
+        processes.start(run.id(), taskId);
+        return runs.findById(run.id()).orElseThrow();
+    }
+
+    /**
+     * Opens a run of the task, QUEUED, in the caller's transaction; used by {@link #start} and by the
+     * process itself when an integrator starts it over Camunda's REST API with only a task id.
+     */
+    @Transactional
+    public TaskRun open(Caller caller, TaskId taskId) {
+        Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
+                .orElseThrow(() -> new NotFoundException("task", taskId.value()));
+        projects.requireMember(caller, task.spec().project(), "project");
+        if (!STARTABLE.contains(task.state())) {
+            throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
+                    + "; a start is allowed from " + STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
+        }
+        if (task.archived()) {
+            throw new ConflictException("archived", "not-archived", "task " + taskId + " is archived; unarchive it to start it");
+        }
+        Instant now = clock.instant();
+        TaskSpec spec = task.spec();
+        TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), spec.replicas(),
+                spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
+                null, null, null);
+        runs.insert(run);
+        tasks.setState(taskId, TaskState.QUEUED, run.id().value(), now);
+        events.append(taskId, now, caller.userId(), TaskEvent.STATE_CHANGED, task.state(), TaskState.QUEUED,
+                "run " + run.id() + " started by " + caller.userId());
+        return run;
+    }
+
+    /** Asks the current run of the task to stop. 409 unless it is queued, starting or running. */
+    @Transactional
+    public TaskRun stop(Caller caller, TaskId taskId) {
+        Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
+                .orElseThrow(() -> new NotFoundException("task", taskId.value()));
+        projects.requireMember(caller, task.spec().project(), "project");
+        if (!STOPPABLE.contains(task.state())) {
+            throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
+                    + "; a stop is allowed from " + STOPPABLE);
+        }
+        RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
+        runs.requestStop(runId, "stopped by " + caller.userId(), clock.instant());
+        // Delivered once this commits; should that fail, the sweep delivers it again.
+        AfterCommit.run(() -> processes.requestStop(runId));
+        return runs.findById(runId).orElseThrow();
+    }
+
+    public TaskRun get(RunId id) {
+        return runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
+    }
+
+    /** The run if {@code caller} may see its task; 404 otherwise. */
+    public TaskRun get(Caller caller, RunId id) {
+        TaskRun run = get(id);
+        Task task = tasks.findById(run.taskId()).orElseThrow(() -> new NotFoundException("run", id.value()));
+        if (!projects.canSee(caller, task.spec().project())) {
+            throw new NotFoundException("run", id.value());
+        }
+        return run;
+    }
+
+    public List<TaskRun> runsOf(TaskId taskId, int offset, int limit) {
+        return runs.findByTask(taskId, offset, limit);
+    }
+
+    public long countRunsOf(TaskId taskId) {
+        return runs.countByTask(taskId);
+    }
+
+    /** Remembers which process instance drives the run. */
+    @Transactional
+    public void attachProcess(RunId id, String processInstanceId) {
+        runs.setProcessInstance(id, processInstanceId);
+    }
+
+    /** GPUs are held: the run is STARTING until its replicas are ready. Returns its active deadline. */
+    @Transactional
+    public Instant markStarting(RunId id, String actor) {
+        TaskRun run = runs.lock(id).orElseThrow();
+        Instant now = clock.instant();
+        Instant deadline = now.plusSeconds(tasks.findById(run.taskId()).orElseThrow().spec().activeDeadlineSeconds());
+        runs.markStarting(id, deadline);
+        changeTaskState(run, TaskState.STARTING, actor, "GPUs allocated to run " + id);
+        return deadline;
+    }
+
+    @Transactional
+    public void markRunning(RunId id, String endpoint) {
+        TaskRun run = runs.lock(id).orElseThrow();
+        runs.markRunning(id, clock.instant(), endpoint);
+        changeTaskState(run, TaskState.RUNNING, "tasklane", "all " + run.replicas() + " replica(s) of run " + id + " are up");
+    }
+
+    @Transactional
+    public void markStopping(RunId id, String reason) {
+        TaskRun run = runs.lock(id).orElseThrow();
+        if (run.isOver()) {
+            return;
+        }
+        runs.setState(id, TaskState.STOPPING, reason);
+        changeTaskState(run, TaskState.STOPPING, actorOf(run.reason(), reason), reason != null ? reason : run.reason());
+    }
+
+    /** Ends the run in {@code state}; the task shows that state until its next start. */
+    @Transactional
+    public void finish(RunId id, TaskState state, String reason) {
+        TaskRun run = runs.lock(id).orElseThrow();
+        if (run.isOver()) {
+            return;
+        }
+        runs.finish(id, state, reason, clock.instant());
+        changeTaskState(run, state, actorOf(run.reason(), reason), reason);
+    }
+
+    private void changeTaskState(TaskRun run, TaskState to, String actor, String reason) {
+        Instant now = clock.instant();
+        Task task = tasks.findById(run.taskId()).orElseThrow();
+        if (!run.id().value().equals(tasks.currentRunId(run.taskId()).orElse(null))) {
+            return; // an older run ending late does not move the task
+        }
+        tasks.setState(run.taskId(), to, null, now);
+        events.append(run.taskId(), now, actor, TaskEvent.STATE_CHANGED, task.state(), to, reason);
+    }
+
+    /** Who caused the change: the person named in a "... by <user>" reason, else Tasklane itself. */
+    static String actorOf(String storedReason, String reason) {
+        String text = reason != null ? reason : storedReason;
+        if (text != null) {
+            int by = text.lastIndexOf(" by ");
+            if (by >= 0 && text.indexOf(' ', by + 4) < 0) {
+                return text.substring(by + 4);
+            }
+        }
+        return "tasklane";
+    }
+}

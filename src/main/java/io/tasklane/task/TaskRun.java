@@ -1,0 +1,22 @@
+package io.tasklane.task;
+
+import java.time.Instant;
+
+/**
+ * One activation of a task: what it asked for when it started, and where it is. The task's own
+ * state mirrors the state of its current run.
+ */
+public record TaskRun(RunId id, TaskId taskId, String cluster, TaskKind kind, int replicas, int skuPerReplica,
+                      int priority, TaskState state, String reason, String requestedBy, String processInstanceId,
+                      Instant queuedAt, Instant admittedAt, Instant startedAt, Instant finishedAt, Instant deadlineAt,
+                      String endpoint) {
+
+    public boolean isOver() {
+        return state == TaskState.STOPPED || state == TaskState.KILLED || state == TaskState.FAILED
+                || state == TaskState.SUCCEEDED;
+    }
+
+    public boolean admitted() {
+        return admittedAt != null;
+    }
+}

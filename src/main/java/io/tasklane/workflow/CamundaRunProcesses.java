@@ -1,0 +1,67 @@
+package io.tasklane.workflow;
+
+import java.util.Map;
+
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunProcesses;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskId;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Starts task-run processes and delivers stop and kill requests to them by business key (the run id). */
+@Component
+class CamundaRunProcesses implements RunProcesses {
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaRunProcesses.class);
+
+    private final RuntimeService runtimeService;
+    private final RunService runs;
+    private final String startupTimeout;
+
+    CamundaRunProcesses(RuntimeService runtimeService, RunService runs,
+                        @Value("${tasklane.runs.startup-timeout:PT10M}") String startupTimeout) {
+        this.runtimeService = runtimeService;
+        this.runs = runs;
+        this.startupTimeout = startupTimeout;
+    }
+
+    @Override
+    public String start(RunId runId, TaskId taskId) {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(RunVariables.PROCESS_KEY, runId.value(),
+                Map.of(RunVariables.TASK_ID, taskId.value(), RunVariables.RUN_ID, runId.value(),
+                        RunVariables.STARTUP_TIMEOUT, startupTimeout));
+        return instance.getId();
+    }
+
+    @Override
+    public void requestStop(RunId runId) {
+        deliver(runId, RunVariables.STOP_REQUESTED, Map.of());
+    }
+
+    @Override
+    public void requestKill(RunId runId) {
+        deliver(runId, RunVariables.KILL_REQUESTED, Map.of());
+    }
+
+    private void deliver(RunId runId, String message, Map<String, Object> variables) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                var delivered = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(runId.value())
+                        .setVariables(variables).correlateAllWithResult();
+                if (delivered.isEmpty() && !runs.get(runId).isOver()) {
+                    log.info("Run {} does not wait for {} right now; the sweep delivers it later", runId, message);
+                }
+                return;
+            } catch (OptimisticLockingException busy) {
+                // the run's process moved at the same moment (a job ran); try again
+            }
+        }
+        log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId);
+    }
+}

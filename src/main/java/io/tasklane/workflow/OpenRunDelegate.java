@@ -1,0 +1,72 @@
+package io.tasklane.workflow;
+
+import java.util.HashSet;
+
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.security.Caller;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskId;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Check the task and open a run". A run started through Tasklane's API is open already; one
+ * started over Camunda's REST API with only {@code taskId} is opened here as the calling user. A
+ * start that is not allowed ends at "Start refused" with the reason in variable {@code refusal}.
+ */
+@Component("openRun")
+class OpenRunDelegate implements JavaDelegate {
+
+    private final RunService runs;
+    private final IdentityService identity;
+    private final String startupTimeout;
+
+    OpenRunDelegate(RunService runs, IdentityService identity,
+                    @Value("${tasklane.runs.startup-timeout:PT10M}") String startupTimeout) {
+        this.runs = runs;
+        this.identity = identity;
+        this.startupTimeout = startupTimeout;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(RunVariables.START_REFUSED, false);
+        if (!execution.hasVariable(RunVariables.STARTUP_TIMEOUT)) {
+            execution.setVariable(RunVariables.STARTUP_TIMEOUT, startupTimeout);
+        }
+        if (execution.getVariable(RunVariables.RUN_ID) == null) {
+            try {
+                Object taskId = execution.getVariable(RunVariables.TASK_ID);
+                if (!(taskId instanceof String id) || id.isBlank()) {
+                    throw new InvalidInputException(RunVariables.TASK_ID, "required", "variable taskId (a task id string) is required");
+                }
+                RunId runId = runs.open(caller(), new TaskId(id)).id();
+                execution.setVariable(RunVariables.RUN_ID, runId.value());
+                execution.setProcessBusinessKey(runId.value());
+            } catch (NotFoundException | ConflictException | ForbiddenException | InvalidInputException refused) {
+                execution.setVariable(RunVariables.START_REFUSED, true);
+                execution.setVariable(RunVariables.REFUSAL, refused.getMessage());
+                return;
+            }
+        }
+        runs.attachProcess(RunIds.of(execution), execution.getProcessInstanceId());
+    }
+
+    /** The engine-rest user who started the process; Tasklane itself when nobody is signed in. */
+    private Caller caller() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return new Caller("tasklane", java.util.Set.of(Caller.ADMIN_GROUP));
+        }
+        var groups = authentication.getGroupIds() == null ? new HashSet<String>() : new HashSet<>(authentication.getGroupIds());
+        return new Caller(authentication.getUserId(), groups);
+    }
+}

@@ -1,0 +1,107 @@
+package io.tasklane.workflow;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunProgressListener;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskRun;
+import jakarta.annotation.PreDestroy;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves runs' processes on: looks at what the database says about a run, asks {@link NextSignal}
+ * which message that means for what the process waits for, and correlates it. Called after every
+ * committed change of a run (on a thread of its own) and by the periodic sweep, so a message lost
+ * to a race or a crash is delivered later rather than never.
+ */
+@Component
+class RunProgress implements RunProgressListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
+    private static final int MAX_STEPS = 5;
+
+    private final RunService runs;
+    private final Deployments deployments;
+    private final RuntimeService runtimeService;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "run-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    RunProgress(RunService runs, Deployments deployments, RuntimeService runtimeService) {
+        this.runs = runs;
+        this.deployments = deployments;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public void runChanged(String runId) {
+        executor.execute(() -> advance(new RunId(runId)));
+    }
+
+    /** Delivers every message the run's state calls for, one after the other. */
+    void advance(RunId runId) {
+        Object lock = locks.computeIfAbsent(runId.value(), id -> new Object());
+        synchronized (lock) {
+            try {
+                for (int step = 0; step < MAX_STEPS && advanceOnce(runId); step++) {
+                    // each delivered message may make the next one due (ready, then exited)
+                }
+            } catch (RuntimeException e) {
+                log.warn("Run {} could not move on now; the sweep will retry: {}", runId, e.toString());
+            } finally {
+                locks.remove(runId.value(), lock);
+            }
+        }
+    }
+
+    private boolean advanceOnce(RunId runId) {
+        TaskRun run = runs.get(runId);
+        if (run.isOver() || run.processInstanceId() == null) {
+            return false;
+        }
+        Set<String> waitingFor = runtimeService.createEventSubscriptionQuery()
+                .processInstanceId(run.processInstanceId()).eventType("message").list().stream()
+                .filter(s -> s.getActivityId() != null && !isEventSubprocessStart(s))
+                .map(EventSubscription::getEventName).collect(Collectors.toSet());
+        List<RunInstance> instances = deployments.instancesOf(runId);
+        Optional<String> message = NextSignal.decide(run, instances, waitingFor);
+        if (message.isEmpty()) {
+            return false;
+        }
+        try {
+            runtimeService.createMessageCorrelation(message.get()).processInstanceId(run.processInstanceId()).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+            // Someone else moved the process meanwhile; look again.
+            return true;
+        }
+    }
+
+    private static boolean isEventSubprocessStart(EventSubscription subscription) {
+        return RunVariables.STOP_REQUESTED.equals(subscription.getEventName())
+                || RunVariables.KILL_REQUESTED.equals(subscription.getEventName());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,46 @@
+package io.tasklane.workflow;
+
+import io.tasklane.queue.Dispatcher;
+import io.tasklane.task.RunProcesses;
+import io.tasklane.task.RunRepository;
+import io.tasklane.task.TaskRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net: every few seconds, dispatch every cluster with waiting runs, deliver stop requests
+ * that did not arrive, and move every active run on. Everything it does is also done at once by the
+ * event that calls for it; this catches what a race or a crash dropped.
+ */
+@Component
+class RunSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSweeper.class);
+
+    private final Dispatcher dispatcher;
+    private final RunRepository runs;
+    private final RunProgress progress;
+    private final RunProcesses processes;
+
+    RunSweeper(Dispatcher dispatcher, RunRepository runs, RunProgress progress, RunProcesses processes) {
+        this.dispatcher = dispatcher;
+        this.runs = runs;
+        this.progress = progress;
+        this.processes = processes;
+    }
+
+    @Scheduled(fixedDelayString = "${tasklane.runs.sweep-interval:5s}", initialDelayString = "${tasklane.runs.sweep-interval:5s}")
+    void sweep() {
+        try {
+            dispatcher.clustersWithWaitingRuns().forEach(dispatcher::dispatch);
+            runs.stopRequestedNotStopping().forEach(processes::requestStop);
+            for (TaskRun run : runs.findActive()) {
+                progress.advance(run.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Sweep failed; the next one retries: {}", e.toString());
+        }
+    }
+}

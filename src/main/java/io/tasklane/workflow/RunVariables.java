@@ -1,0 +1,37 @@
+package io.tasklane.workflow;
+
+/** Names of the task-run process, its messages and its variables; the BPMN uses the same strings. */
+public final class RunVariables {
+
+    public static final String PROCESS_KEY = "task-run";
+
+    public static final String TASK_ID = "taskId";
+    public static final String RUN_ID = "runId";
+    /** Set by "Check the task and open a run" when the task cannot start; ends at "Start refused". */
+    public static final String START_REFUSED = "startRefused";
+    public static final String REFUSAL = "refusal";
+    public static final String ADMITTED = "admitted";
+    /** ISO-8601 duration the replicas have to become ready. */
+    public static final String STARTUP_TIMEOUT = "startupTimeout";
+    /** ISO-8601 instant of the active deadline. */
+    public static final String DEADLINE_AT = "deadlineAt";
+    /** Final state chosen on the way out (SUCCEEDED, FAILED, STOPPED, KILLED) and its reason code. */
+    public static final String OUTCOME = "outcome";
+    public static final String REASON_CODE = "reasonCode";
+    /** Local inputs of the "Outcome: ..." and "Mark ..." tasks. */
+    public static final String OUTCOME_STATE_INPUT = "outcomeState";
+    public static final String OUTCOME_CODE_INPUT = "outcomeCode";
+    public static final String DEPLOY_ERROR = "deployError";
+    public static final String KILL_REASON = "killReason";
+
+    public static final String CAPACITY_GRANTED = "CapacityGranted";
+    public static final String REPLICAS_READY = "ReplicasReady";
+    public static final String REPLICAS_EXITED = "ReplicasExited";
+    public static final String REPLICA_FAILED = "ReplicaFailed";
+    public static final String STOP_REQUESTED = "StopRequested";
+    public static final String KILL_REQUESTED = "KillRequested";
+    public static final String DEPLOY_FAILED_ERROR = "DeployFailed";
+
+    private RunVariables() {
+    }
+}
