@@ -56,7 +56,7 @@ class TaskListBench {
     }
 
     private void seed() {
-        jdbc.sql("delete from tasklane.task").update();
+        io.tasklane.support.Database.deleteAllTasks(jdbc);
         // generate_series writes the rows in one statement; the API path is what is measured, not the seeding.
         jdbc.sql("""
                 insert into tasklane.task (id, name, project, kind, image, command_json, cluster, sku_per_replica,

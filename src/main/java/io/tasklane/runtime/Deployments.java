@@ -51,8 +51,12 @@ public class Deployments {
         this.stopGracePeriod = stopGracePeriod;
     }
 
-    /** Launches every replica of the run on its allocation; throws {@link DeployFailedException} if the task cannot run. */
-    @Transactional
+    /**
+     * Launches every replica of the run on its allocation; throws {@link DeployFailedException} if the
+     * task cannot run. That failure leaves nothing behind (what was launched is killed, nothing was
+     * written), so it does not doom the caller's transaction: the process turns it into a BPMN error.
+     */
+    @Transactional(noRollbackFor = DeployFailedException.class)
     public void deploy(RunId runId) {
         TaskRun run = runs.get(runId);
         TaskSpec spec = tasks.specOf(run.taskId());

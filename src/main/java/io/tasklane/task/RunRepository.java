@@ -57,6 +57,15 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
+    /** Removes the finished runs of a deleted task with their replicas (the task's history keeps what happened). */
+    void deleteByTask(TaskId taskId) {
+        jdbc.sql("delete from tasklane.run_instance where run_id in (select id from tasklane.task_run where task_id = ?)")
+                .param(taskId.value()).update();
+        jdbc.sql("delete from tasklane.allocation where run_id in (select id from tasklane.task_run where task_id = ?)")
+                .param(taskId.value()).update();
+        jdbc.sql("delete from tasklane.task_run where task_id = ?").param(taskId.value()).update();
+    }
+
     void setProcessInstance(RunId id, String processInstanceId) {
         jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ?").params(processInstanceId, id.value()).update();
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
@@ -52,9 +54,11 @@ public class RunService {
 
     /**
      * Opens a run of the task, QUEUED, in the caller's transaction; used by {@link #start} and by the
-     * process itself when an integrator starts it over Camunda's REST API with only a task id.
+     * process itself when an integrator starts it over Camunda's REST API with only a task id. A refusal
+     * writes nothing, so it leaves the caller's transaction usable (the process records the refusal).
      */
-    @Transactional
+    @Transactional(noRollbackFor = {NotFoundException.class, ConflictException.class, ForbiddenException.class,
+            InvalidInputException.class})
     public TaskRun open(Caller caller, TaskId taskId) {
         Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
                 .orElseThrow(() -> new NotFoundException("task", taskId.value()));

@@ -26,13 +26,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskService {
 
     private final TaskRepository tasks;
+    private final RunRepository runs;
     private final TaskEventLog events;
     private final ProjectService projects;
     private final ClusterService clusters;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, TaskEventLog events, ProjectService projects, ClusterService clusters, Clock clock) {
+    TaskService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects,
+                ClusterService clusters, Clock clock) {
         this.tasks = tasks;
+        this.runs = runs;
         this.events = events;
         this.projects = projects;
         this.clusters = clusters;
@@ -139,6 +142,7 @@ public class TaskService {
         Task task = get(caller, id);
         projects.requireMember(caller, task.spec().project(), "project");
         task.requireDeletable();
+        runs.deleteByTask(id);
         tasks.delete(id);
         events.append(id, clock.instant(), caller.userId(), TaskEvent.DELETED, task.state(), null, null);
     }

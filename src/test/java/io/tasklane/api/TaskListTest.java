@@ -30,7 +30,7 @@ class TaskListTest {
 
     @BeforeEach
     void sixKnownTasks() {
-        jdbc.sql("delete from tasklane.task").update();
+        io.tasklane.support.Database.deleteAllTasks(jdbc);
         alice = Api.anonymous(port).as("alice");
         carol = Api.anonymous(port).as("carol");
         admin = Api.anonymous(port).as("admin");

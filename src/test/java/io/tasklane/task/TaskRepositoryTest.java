@@ -30,7 +30,7 @@ class TaskRepositoryTest {
 
     @BeforeEach
     void empty() {
-        jdbc.sql("delete from tasklane.task").update();
+        io.tasklane.support.Database.deleteAllTasks(jdbc);
     }
 
     @Test
