@@ -67,7 +67,12 @@ class EmbeddedDefaultTest {
 
     private Process start(int port, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // Surefire's class path ends in ':', an empty entry that puts the working directory on the class
+        // path, where the engine would find processes/*.bpmn a second time: drop empty entries.
+        String classPath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", classPath,
                 TasklaneApplication.class.getName(), "--server.port=" + port,
                 "--tasklane.capacity.local.nvidia-smi=/nonexistent/nvidia-smi"));
         builder.environment().put("TASKLANE_DATA_DIR", dataDir.toString());
