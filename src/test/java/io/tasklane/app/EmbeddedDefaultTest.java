@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.tasklane.TasklaneApplication;
 import io.tasklane.support.Api;
@@ -69,9 +71,9 @@ class EmbeddedDefaultTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire's class path ends in ':', an empty entry that puts the working directory on the class
         // path, where the engine would find processes/*.bpmn a second time: drop empty entries.
-        String classPath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", classPath,
                 TasklaneApplication.class.getName(), "--server.port=" + port,
                 "--tasklane.capacity.local.nvidia-smi=/nonexistent/nvidia-smi"));
