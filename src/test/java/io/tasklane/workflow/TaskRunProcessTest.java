@@ -111,6 +111,8 @@ class TaskRunProcessTest {
         ProcessInstance run = start();
         correlate("StopRequested");
         execute(job(run));
+        assertThat(run).isWaitingAt("FinishStopped");
+        execute(job(run));
 
         assertThat(run).isEnded().hasPassedInOrder("StopRequested", "MarkStopping", "StopCleanUp", "FinishStopped", "RunStopped");
         assertThat(run).variables().containsEntry(RunVariables.OUTCOME, "STOPPED");
@@ -123,6 +125,8 @@ class TaskRunProcessTest {
 
         correlate("StopRequested");
         assertThat(run).isWaitingAt("MarkStopping");
+        execute(job(run));
+        assertThat(run).isWaitingAt("FinishStopped");
         execute(job(run));
 
         assertThat(run).isEnded().hasPassedInOrder("MarkRunning", "StopRequested", "MarkStopping", "StopCleanUp",
@@ -137,6 +141,7 @@ class TaskRunProcessTest {
         ProcessInstance run = startAndRun();
 
         correlate("KillRequested");
+        execute(job(run));
         execute(job(run));
 
         assertThat(run).isEnded().hasPassedInOrder("KillRequested", "MarkKilling", "KillCleanUp", "FinishKilled", "RunKilled");

@@ -1,0 +1,97 @@
+package io.tasklane.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.tasklane.TasklaneApplication;
+import io.tasklane.support.Api;
+
+/** Tasklane on its embedded default in a JVM of its own, as a user runs it: started, stopped, killed. */
+final class ChildTasklane {
+
+    final Path dataDir;
+    final int port;
+    private Process process;
+    private Path log;
+
+    ChildTasklane(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    Api api() {
+        return Api.anonymous(port);
+    }
+
+    /** Starts it and waits until /actuator/health says UP. */
+    void start(String logName, String... extraArgs) throws Exception {
+        log = dataDir.resolve(logName);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Surefire's class path ends in ':', an empty entry that puts the working directory on the class
+        // path, where the engine would find processes/*.bpmn a second time: drop empty entries.
+        String classPath = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                        .split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, TasklaneApplication.class.getName(),
+                "--server.port=" + port, "--tasklane.capacity.local.nvidia-smi=/nonexistent/nvidia-smi",
+                "--tasklane.runtime.local.runs-dir=" + dataDir.resolve("runs"), "--tasklane.runs.sweep-interval=1s"));
+        command.addAll(List.of(extraArgs));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("TASKLANE_DATA_DIR", dataDir.toString());
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.directory(new File(System.getProperty("user.dir")));
+        process = builder.start();
+        awaitHealthy();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** A clean shutdown (SIGTERM). */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitHealthy() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Api api = api();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Tasklane exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (api.get("/actuator/health").body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Tasklane did not become healthy in 120 s:\n" + log());
+    }
+}
