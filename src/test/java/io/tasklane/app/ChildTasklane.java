@@ -37,7 +37,10 @@ final class ChildTasklane {
 
     /** Starts it and waits until /actuator/health says UP. */
     void start(String logName, String... extraArgs) throws Exception {
-        log = dataDir.resolve(logName);
+        // Logs go under target/, so they outlive the temporary data directory for a look after a failure.
+        Path logs = Path.of("target", "child-logs", dataDir.getFileName().toString());
+        Files.createDirectories(logs);
+        log = logs.resolve(logName);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Surefire's class path ends in ':', an empty entry that puts the working directory on the class
         // path, where the engine would find processes/*.bpmn a second time: drop empty entries.
