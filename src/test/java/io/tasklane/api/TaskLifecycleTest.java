@@ -154,6 +154,21 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void aSimulatedClusterRunsJobsWithoutProcesses() {
+        String task = create(aTask().named(unique("sim")).cluster("sim").replicas(3).skuPerReplica(4));
+
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        JsonNode ended = awaitRun(run, r -> isOver(r));
+
+        assertThat(ended.get("state").asText()).isEqualTo("SUCCEEDED");
+        JsonNode instances = alice.get("/api/v1/runs/" + run + "/instances").json();
+        assertThat(instances.get("items").findValuesAsText("state")).containsOnly("EXITED");
+        assertThat(instances.get("items").findValues("pid")).isEmpty();
+        // 3 replicas of 4 SKUs on nodes of 8, best fit: two fill one node, the third goes to the next
+        assertThat(instances.get("items").findValuesAsText("node")).containsExactly("sim-0", "sim-0", "sim-1");
+    }
+
+    @Test
     void integratorsStartARunOverCamundaRest() {
         String task = create(aTask().named(unique("rest")).with("command", List.of("true")));
         Api admin = Api.anonymous(port).as("admin");
