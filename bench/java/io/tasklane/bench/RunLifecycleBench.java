@@ -1,0 +1,148 @@
+package io.tasklane.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.tasklane.queue.Dispatcher;
+import io.tasklane.support.Api;
+import io.tasklane.support.Database;
+import io.tasklane.support.IntegrationTest;
+import io.tasklane.support.TaskJson;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Lifecycle throughput on PostgreSQL, printed, never asserted:
+ * <ol>
+ *   <li>2,000 one-SKU JOB tasks whose command is {@code true}, on a 64-SKU local cluster: makespan,
+ *       tasks/s, submit-to-RUNNING latency (p50, p99), peak resident memory of this JVM;</li>
+ *   <li>10,000 queued runs on 1,000 simulated nodes of 8 SKUs: the time of one dispatch pass.</li>
+ * </ol>
+ * Run: ./mvnw -Pbench test -Dtest=RunLifecycleBench
+ */
+@IntegrationTest
+@TestPropertySource(properties = {
+        "tasklane.capacity.local.slots=64",
+        "tasklane.capacity.clusters[0].name=sim1000",
+        "tasklane.capacity.clusters[0].gpu-type=simulated",
+        "tasklane.capacity.clusters[0].runtime=simulated",
+        "tasklane.capacity.clusters[0].sku.gpus=1",
+        "tasklane.capacity.clusters[0].generated-nodes.count=1000",
+        "tasklane.capacity.clusters[0].generated-nodes.capacity-skus=8",
+        "logging.level.org.camunda.bpm.engine.jobexecutor=error"})
+class RunLifecycleBench {
+
+    static final int JOBS = 2_000;
+    static final int QUEUED_RUNS = 10_000;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void twoThousandJobsOnSixtyFourSkus() throws Exception {
+        Database.deleteAllTasks(jdbc);
+        Api alice = Api.anonymous(port).as("alice");
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            tasks.add(alice.post("/api/v1/tasks", TaskJson.aTask().named("bench-" + i).with("command", List.of("true")).json())
+                    .json().get("id").asText());
+        }
+        Instant begin = Instant.now();
+        ExecutorService submitters = Executors.newFixedThreadPool(8);
+        tasks.forEach(task -> submitters.execute(() -> alice.post("/api/v1/tasks/" + task + "/start", null)));
+        submitters.shutdown();
+        submitters.awaitTermination(10, TimeUnit.MINUTES);
+        Instant submitted = Instant.now();
+        while (jdbc.sql("select count(*) from tasklane.task_run where finished_at is null").query(Long.class).single() > 0
+                && Duration.between(begin, Instant.now()).toMinutes() < 10) {
+            Thread.sleep(100);
+        }
+        Instant done = Instant.now();
+        long succeeded = jdbc.sql("select count(*) from tasklane.task_run where state = 'SUCCEEDED'").query(Long.class).single();
+        double[] latencies = jdbc.sql("select extract(epoch from started_at - queued_at) * 1000 from tasklane.task_run where started_at is not null")
+                .query(Double.class).list().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double makespan = Duration.between(begin, done).toMillis() / 1000.0;
+
+        System.out.printf("%n%,d JOB tasks (command: true), 1 SKU each, local cluster of 64 SKUs, PostgreSQL%n", JOBS);
+        System.out.printf("  submitted (8 threads) in  %8.1f s%n", Duration.between(begin, submitted).toMillis() / 1000.0);
+        System.out.printf("  makespan                  %8.1f s   (%d SUCCEEDED)%n", makespan, succeeded);
+        System.out.printf("  throughput                %8.1f tasks/s%n", JOBS / makespan);
+        System.out.printf("  submit -> RUNNING p50     %8.0f ms%n", quantile(latencies, 0.50));
+        System.out.printf("  submit -> RUNNING p99     %8.0f ms%n", quantile(latencies, 0.99));
+        System.out.printf("  peak resident (this JVM)  %8d MiB   (VmHWM; the embedded PostgreSQL is a process of its own)%n", peakRssMib());
+    }
+
+    @Test
+    void oneDispatchPassOverTenThousandQueuedRuns() {
+        Database.deleteAllTasks(jdbc);
+        // Tasks and runs written directly: the pass is what is measured. Sizes 1-4 SKUs, priorities 0-9.
+        jdbc.sql("""
+                insert into tasklane.task (id, name, project, kind, command_json, cluster, sku_per_replica, replicas,
+                  ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned, creator,
+                  created_at, updated_at, archived, version)
+                select 'tq' || lpad(i::text, 11, '0'), 'queued-' || i, 'demo', 'JOB', '["true"]', 'sim1000', 1 + i % 4, 1,
+                  '[]', '{}', '[]', i % 10, 432000, 'QUEUED', false, 'alice', now(), now(), false, 0
+                from generate_series(1, :n) as s(i)""").param("n", QUEUED_RUNS).update();
+        jdbc.sql("""
+                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
+                  requested_by, queued_at, version)
+                select 'rq' || lpad(i::text, 11, '0'), 'tq' || lpad(i::text, 11, '0'), 'sim1000', 'JOB', 1, 1 + i % 4, i % 10,
+                  'QUEUED', 'alice', now() - (i || ' milliseconds')::interval, 0
+                from generate_series(1, :n) as s(i)""").param("n", QUEUED_RUNS).update();
+        jdbc.sql("analyze tasklane.task_run").update();
+
+        long[] emptyCluster = timePasses(5);
+        // Fill the cluster for real once, then time passes where almost nothing fits any more.
+        int admitted = transactions.execute(status -> dispatcher.dispatch("sim1000")).size();
+        long[] fullCluster = timePasses(5);
+
+        System.out.printf("%n%,d queued runs (1-4 SKUs), 1,000 simulated nodes x 8 SKUs, PostgreSQL%n", QUEUED_RUNS);
+        System.out.printf("  one pass, empty cluster   p50 %6d ms  min %6d ms  (admits %,d runs; rolled back)%n",
+                emptyCluster[emptyCluster.length / 2], emptyCluster[0], admitted);
+        System.out.printf("  one pass, full cluster    p50 %6d ms  min %6d ms  (%,d runs still waiting)%n",
+                fullCluster[fullCluster.length / 2], fullCluster[0], QUEUED_RUNS - admitted);
+        Database.deleteAllTasks(jdbc);
+    }
+
+    /** Times dispatch passes whose writes are rolled back, so every pass sees the same queue. */
+    private long[] timePasses(int passes) {
+        long[] millis = new long[passes];
+        for (int i = 0; i < passes; i++) {
+            long start = System.nanoTime();
+            transactions.executeWithoutResult(status -> {
+                dispatcher.dispatch("sim1000");
+                status.setRollbackOnly();
+            });
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+
+    private static long peakRssMib() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+}
