@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class AllocationRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AllocationRepository(JdbcClient jdbc) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Locks the cluster's row until the transaction ends; false if there is no such cluster. */
@@ -39,13 +42,13 @@ public class AllocationRepository {
         return taken;
     }
 
-    /** Records the placements of a run; call only while holding the cluster lock. */
-    public void reserve(String runId, String cluster, List<ReplicaPlacement> placements, int gpusPerSku) {
-        for (ReplicaPlacement p : placements) {
-            jdbc.sql("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices) values (?, ?, ?, ?, ?, ?)")
-                    .params(runId, p.replicaIndex(), cluster, p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)))
-                    .update();
-        }
+    /** Records the placements of runs (by run id) in one batch; call only while holding the cluster lock. */
+    public void reserve(String cluster, Map<String, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {
+                runId, p.replicaIndex(), cluster, p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
+        batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)"
+                + " values (?, ?, ?, ?, ?, ?)", rows);
     }
 
     public List<Allocation> forRun(String runId) {

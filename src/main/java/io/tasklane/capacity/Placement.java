@@ -1,7 +1,5 @@
 package io.tasklane.capacity;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +17,7 @@ public final class Placement {
 
     /** The placement of {@code replicas} replicas of {@code skuPerReplica} slots each, or empty if they do not all fit. */
     public static Optional<List<ReplicaPlacement>> place(List<NodeSnapshot> nodes, int replicas, int skuPerReplica) {
-        Map<String, NodeSnapshot> free = new LinkedHashMap<>();
-        nodes.forEach(n -> free.put(n.node(), n));
-        List<ReplicaPlacement> placed = new ArrayList<>();
-        for (int replica = 0; replica < replicas; replica++) {
-            Optional<NodeSnapshot> target = free.values().stream()
-                    .filter(n -> n.free() >= skuPerReplica)
-                    .min(Comparator.comparingInt(NodeSnapshot::free).thenComparing(NodeSnapshot::node));
-            if (target.isEmpty()) {
-                return Optional.empty();
-            }
-            NodeSnapshot node = target.get();
-            List<Integer> slots = node.freeSlots().stream().limit(skuPerReplica).toList();
-            placed.add(new ReplicaPlacement(replica, node.node(), slots));
-            free.put(node.node(), node.without(slots));
-        }
-        return Optional.of(placed);
+        return new SlotPool(nodes).take(replicas, skuPerReplica);
     }
 
     /** The snapshot after {@code placements} took their slots. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tasklane.capacity.NodeSnapshot;
-import io.tasklane.capacity.Placement;
+import io.tasklane.capacity.SlotPool;
 import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.ReplicaPlacement;
 
@@ -30,20 +30,16 @@ public final class Admission {
 
     public static List<Admitted> admit(List<QueueEntry> queue, List<NodeSnapshot> nodes, QueuePolicy policy) {
         List<QueueEntry> ordered = queue.stream().sorted(QueueOrder.ORDER).toList();
-        List<NodeSnapshot> free = nodes;
-        int totalFree = free.stream().mapToInt(NodeSnapshot::free).sum();
-        int largestFree = free.stream().mapToInt(NodeSnapshot::free).max().orElse(0);
+        SlotPool free = new SlotPool(nodes);
+        int totalFree = nodes.stream().mapToInt(NodeSnapshot::free).sum();
         List<Admitted> admitted = new ArrayList<>();
         for (QueueEntry entry : ordered) {
             // Cheap checks first: on a full cluster most of a long queue is rejected without placing.
-            boolean mayFit = entry.skus() <= totalFree && entry.skuPerReplica() <= largestFree;
-            Optional<List<ReplicaPlacement>> placement = mayFit
-                    ? Placement.place(free, entry.replicas(), entry.skuPerReplica()) : Optional.empty();
+            boolean mayFit = entry.skus() <= totalFree && entry.skuPerReplica() <= free.largestFree();
+            Optional<List<ReplicaPlacement>> placement = mayFit ? free.take(entry.replicas(), entry.skuPerReplica()) : Optional.empty();
             if (placement.isPresent()) {
                 admitted.add(new Admitted(entry, placement.get()));
-                free = Placement.after(free, placement.get());
                 totalFree -= entry.skus();
-                largestFree = free.stream().mapToInt(NodeSnapshot::free).max().orElse(0);
             } else if (entry.pinned() || policy == QueuePolicy.STRICT_FIFO) {
                 break;
             }

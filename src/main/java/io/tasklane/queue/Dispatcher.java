@@ -60,11 +60,11 @@ public class Dispatcher {
         // 3. Decide, in queue order, who starts.
         List<Admitted> admitted = Admission.admit(waiting, free, definition.queuePolicy());
         // 4. Reserve their GPUs; the rest stays queued.
-        for (Admitted run : admitted) {
-            allocations.reserve(run.entry().runId(), cluster, run.placements(), definition.sku().gpus());
-            queue.markAdmitted(run.entry().runId(), clock.instant());
-        }
-        List<String> ids = admitted.stream().map(a -> a.entry().runId()).toList();
+        Map<String, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
+        admitted.forEach(run -> placements.put(run.entry().runId(), run.placements()));
+        allocations.reserve(cluster, placements, definition.sku().gpus());
+        List<String> ids = List.copyOf(placements.keySet());
+        queue.markAdmitted(ids, clock.instant());
         AfterCommit.run(() -> ids.forEach(id -> listeners.forEach(l -> l.runChanged(id))));
         return ids;
     }

@@ -45,8 +45,11 @@ class QueueRepository {
                 .query(String.class).list();
     }
 
-    void markAdmitted(String runId, Instant at) {
-        jdbc.sql("update tasklane.task_run set admitted_at = ? where id = ?")
-                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), runId).update();
+    void markAdmitted(List<String> runIds, Instant at) {
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        for (int from = 0; from < runIds.size(); from += 1000) {
+            jdbc.sql("update tasklane.task_run set admitted_at = :at where id in (:ids)")
+                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).update();
+        }
     }
 }

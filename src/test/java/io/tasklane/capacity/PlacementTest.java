@@ -55,6 +55,16 @@ class PlacementTest {
         assertThat(Placement.after(List.of(node), List.of(placed)).get(0).free()).isZero();
     }
 
+    @Test
+    void aGangThatDoesNotFitGivesBackWhatItTookAndTheNextRunStillFits() {
+        SlotPool pool = new SlotPool(nodes(4, 2));
+
+        assertThat(pool.take(4, 2)).isEmpty();
+        assertThat(pool.take(1, 4)).get().extracting(p -> p.get(0).node()).isEqualTo("n0");
+        assertThat(pool.take(1, 2)).get().extracting(p -> p.get(0).node()).isEqualTo("n1");
+        assertThat(pool.largestFree()).isZero();
+    }
+
     static List<NodeSnapshot> nodes(int... free) {
         return java.util.stream.IntStream.range(0, free.length)
                 .mapToObj(i -> NodeSnapshot.of("n" + i, free[i], List.of())).toList();
