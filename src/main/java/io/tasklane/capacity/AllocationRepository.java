@@ -33,6 +33,15 @@ public class AllocationRepository {
                 .query(String.class).list().isEmpty();
     }
 
+    /**
+     * Locks the cluster's row if no one else holds it; false at once if someone does (or there is no such
+     * cluster). Lets a start skip an inline dispatch pass instead of queueing behind another one.
+     */
+    public boolean tryLockCluster(String cluster) {
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? for update skip locked").param(cluster)
+                .query(String.class).list().isEmpty();
+    }
+
     /** Slots taken on each node of the cluster. */
     public Map<String, Set<Integer>> takenSlots(String cluster) {
         Map<String, Set<Integer>> taken = new HashMap<>();

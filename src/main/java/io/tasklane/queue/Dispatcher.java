@@ -49,6 +49,19 @@ public class Dispatcher {
         if (!allocations.lockCluster(cluster)) {
             return List.of();
         }
+        return pass(cluster);
+    }
+
+    /**
+     * A dispatch pass if no other pass over the cluster is under way, else nothing at all (empty): a
+     * start then leaves its run to the pass that follows, instead of waiting for the lock.
+     */
+    @Transactional
+    public java.util.Optional<List<String>> tryDispatch(String cluster) {
+        return allocations.tryLockCluster(cluster) ? java.util.Optional.of(pass(cluster)) : java.util.Optional.empty();
+    }
+
+    private List<String> pass(String cluster) {
         // 2. Snapshot what is free, and take the waiting runs.
         VirtualCluster definition = clusters.find(cluster);
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);

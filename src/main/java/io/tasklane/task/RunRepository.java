@@ -66,6 +66,25 @@ public class RunRepository {
         jdbc.sql("delete from tasklane.task_run where task_id = ?").param(taskId.value()).update();
     }
 
+    /**
+     * Active runs whose replicas or GPUs call for a signal to their process (granted, all up, all
+     * exited, one failed): what the sweep looks at, instead of every active run.
+     */
+    public List<RunId> awaitingSignal() {
+        return jdbc.sql("""
+                select r.id from tasklane.task_run r where r.state = 'QUEUED' and r.admitted_at is not null
+                union
+                select r.id from tasklane.task_run r where r.state in ('STARTING', 'RUNNING') and exists
+                  (select 1 from tasklane.run_instance i where i.run_id = r.id and i.state in ('FAILED', 'LOST'))
+                union
+                select r.id from tasklane.task_run r where r.state = 'STARTING' and r.replicas =
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state in ('STARTED', 'READY', 'EXITED'))
+                union
+                select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.kind = 'JOB' and r.replicas =
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')""")
+                .query((rs, i) -> new RunId(rs.getString(1))).list();
+    }
+
     void setProcessInstance(RunId id, String processInstanceId) {
         jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ?").params(processInstanceId, id.value()).update();
     }

@@ -130,7 +130,7 @@ public class RunService {
     /** GPUs are held: the run is STARTING until its replicas are ready. Returns its active deadline. */
     @Transactional
     public Instant markStarting(RunId id, String actor) {
-        TaskRun run = runs.lock(id).orElseThrow();
+        TaskRun run = lock(id);
         Instant now = clock.instant();
         Instant deadline = now.plusSeconds(tasks.findById(run.taskId()).orElseThrow().spec().activeDeadlineSeconds());
         runs.markStarting(id, deadline);
@@ -140,14 +140,14 @@ public class RunService {
 
     @Transactional
     public void markRunning(RunId id, String endpoint) {
-        TaskRun run = runs.lock(id).orElseThrow();
+        TaskRun run = lock(id);
         runs.markRunning(id, clock.instant(), endpoint);
         changeTaskState(run, TaskState.RUNNING, "tasklane", "all " + run.replicas() + " replica(s) of run " + id + " are up");
     }
 
     @Transactional
     public void markStopping(RunId id, String reason) {
-        TaskRun run = runs.lock(id).orElseThrow();
+        TaskRun run = lock(id);
         if (run.isOver()) {
             return;
         }
@@ -158,12 +158,22 @@ public class RunService {
     /** Ends the run in {@code state}; the task shows that state until its next start. */
     @Transactional
     public void finish(RunId id, TaskState state, String reason) {
-        TaskRun run = runs.lock(id).orElseThrow();
+        TaskRun run = lock(id);
         if (run.isOver()) {
             return;
         }
         runs.finish(id, state, reason, clock.instant());
         changeTaskState(run, state, actorOf(run.reason(), reason), reason);
+    }
+
+    /**
+     * Locks the run's task, then the run: every transaction that changes both takes their locks in this
+     * order (as start and stop do), so two of them never wait for each other.
+     */
+    private TaskRun lock(RunId id) {
+        TaskRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
+        tasks.lockById(run.taskId());
+        return runs.lock(id).orElseThrow();
     }
 
     private void changeTaskState(TaskRun run, TaskState to, String actor, String reason) {

@@ -1,5 +1,6 @@
 package io.tasklane.workflow;
 
+import io.tasklane.queue.DispatchRequests;
 import io.tasklane.queue.Dispatcher;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
@@ -7,22 +8,31 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Request GPUs": the run joins its cluster's queue and a dispatch pass runs; {@code admitted} says if it got GPUs now. */
+/**
+ * "Request GPUs": the run joins its cluster's queue. If no other dispatch pass is under way, one runs
+ * here and {@code admitted} says whether this run got its GPUs now; otherwise the run waits for the
+ * pass that follows (asked for once this commits) rather than for the cluster's lock.
+ */
 @Component("requestGpus")
 class RequestGpusDelegate implements JavaDelegate {
 
     private final RunService runs;
     private final Dispatcher dispatcher;
+    private final DispatchRequests dispatch;
 
-    RequestGpusDelegate(RunService runs, Dispatcher dispatcher) {
+    RequestGpusDelegate(RunService runs, Dispatcher dispatcher, DispatchRequests dispatch) {
         this.runs = runs;
         this.dispatcher = dispatcher;
+        this.dispatch = dispatch;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         TaskRun run = runs.get(RunIds.of(execution));
-        dispatcher.dispatch(run.cluster());
-        execution.setVariable(RunVariables.ADMITTED, runs.get(run.id()).admitted());
+        boolean admitted = dispatcher.tryDispatch(run.cluster()).map(ids -> ids.contains(run.id().value())).orElse(false);
+        if (!admitted) {
+            dispatch.afterCommit(run.cluster());
+        }
+        execution.setVariable(RunVariables.ADMITTED, admitted);
     }
 }

@@ -3,7 +3,6 @@ package io.tasklane.workflow;
 import io.tasklane.queue.Dispatcher;
 import io.tasklane.task.RunProcesses;
 import io.tasklane.task.RunRepository;
-import io.tasklane.task.TaskRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The safety net: every few seconds, dispatch every cluster with waiting runs, deliver stop requests
- * that did not arrive, and move every active run on. Everything it does is also done at once by the
+ * that did not arrive, and move on every run whose state calls for a signal. Everything it does is also done at once by the
  * event that calls for it; this catches what a race or a crash dropped.
  */
 @Component
@@ -36,9 +35,7 @@ class RunSweeper {
         try {
             dispatcher.clustersWithWaitingRuns().forEach(dispatcher::dispatch);
             runs.stopRequestedNotStopping().forEach(processes::requestStop);
-            for (TaskRun run : runs.findActive()) {
-                progress.advance(run.id());
-            }
+            runs.awaitingSignal().forEach(progress::advance);
         } catch (RuntimeException e) {
             log.warn("Sweep failed; the next one retries: {}", e.toString());
         }
