@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.tasklane.runtime.Deployments;
@@ -38,12 +39,13 @@ class RunProgress implements RunProgressListener {
     private final RunService runs;
     private final Deployments deployments;
     private final RuntimeService runtimeService;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "run-progress");
         thread.setDaemon(true);
         return thread;
     });
-    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Runs being advanced right now, each with a flag saying "changed again meanwhile: look once more". */
+    private final ConcurrentHashMap<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
 
     RunProgress(RunService runs, Deployments deployments, RuntimeService runtimeService) {
         this.runs = runs;
@@ -56,19 +58,30 @@ class RunProgress implements RunProgressListener {
         executor.execute(() -> advance(new RunId(runId)));
     }
 
-    /** Delivers every message the run's state calls for, one after the other. */
+    /**
+     * Delivers every message the run's state calls for, one after the other. One thread advances a run
+     * at a time; a change reported meanwhile makes that thread look once more instead of waiting for it.
+     */
     void advance(RunId runId) {
-        Object lock = locks.computeIfAbsent(runId.value(), id -> new Object());
-        synchronized (lock) {
-            try {
-                for (int step = 0; step < MAX_STEPS && advanceOnce(runId); step++) {
-                    // each delivered message may make the next one due (ready, then exited)
+        AtomicBoolean again = new AtomicBoolean(true);
+        AtomicBoolean running = inFlight.putIfAbsent(runId.value(), again);
+        if (running != null) {
+            running.set(true);
+            return;
+        }
+        try {
+            do {
+                while (again.getAndSet(false)) {
+                    for (int step = 0; step < MAX_STEPS && advanceOnce(runId); step++) {
+                        // each delivered message may make the next one due (ready, then exited)
+                    }
                 }
-            } catch (RuntimeException e) {
-                log.warn("Run {} could not move on now; the sweep will retry: {}", runId, e.toString());
-            } finally {
-                locks.remove(runId.value(), lock);
-            }
+                inFlight.remove(runId.value(), again);
+                // A change flagged after the last look but before the removal must not be lost.
+            } while (again.get() && inFlight.putIfAbsent(runId.value(), again) == null);
+        } catch (RuntimeException e) {
+            inFlight.remove(runId.value(), again);
+            log.warn("Run {} could not move on now; the sweep will retry: {}", runId, e.toString());
         }
     }
 
