@@ -79,11 +79,6 @@ public class AllocationRepository {
                 where r.state in ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')""").query(String.class).list();
     }
 
-    /** SKUs held per node of a cluster, for checking that no node is over-allocated. */
-    public Map<String, Integer> heldSkusPerNode(String cluster) {
-        return takenSlots(cluster).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size()));
-    }
-
     static String join(List<Integer> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }

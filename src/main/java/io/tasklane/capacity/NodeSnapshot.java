@@ -1,6 +1,5 @@
 package io.tasklane.capacity;
 
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -24,12 +23,5 @@ public record NodeSnapshot(String node, SortedSet<Integer> freeSlots) {
 
     public int free() {
         return freeSlots.size();
-    }
-
-    /** This node with {@code slots} taken. */
-    NodeSnapshot without(List<Integer> slots) {
-        SortedSet<Integer> left = new TreeSet<>(freeSlots);
-        left.removeAll(slots);
-        return new NodeSnapshot(node, left);
     }
 }

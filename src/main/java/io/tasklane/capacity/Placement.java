@@ -1,8 +1,6 @@
 package io.tasklane.capacity;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,15 +16,5 @@ public final class Placement {
     /** The placement of {@code replicas} replicas of {@code skuPerReplica} slots each, or empty if they do not all fit. */
     public static Optional<List<ReplicaPlacement>> place(List<NodeSnapshot> nodes, int replicas, int skuPerReplica) {
         return new SlotPool(nodes).take(replicas, skuPerReplica);
-    }
-
-    /** The snapshot after {@code placements} took their slots. */
-    public static List<NodeSnapshot> after(List<NodeSnapshot> nodes, List<ReplicaPlacement> placements) {
-        Map<String, NodeSnapshot> free = new LinkedHashMap<>();
-        nodes.forEach(n -> free.put(n.node(), n));
-        for (ReplicaPlacement placement : placements) {
-            free.computeIfPresent(placement.node(), (name, node) -> node.without(placement.slots()));
-        }
-        return List.copyOf(free.values());
     }
 }

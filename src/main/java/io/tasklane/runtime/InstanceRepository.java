@@ -36,11 +36,6 @@ public class InstanceRepository {
                 .param(runId).query(this::map).list();
     }
 
-    /** Replicas that were launched and have not ended, of every run. */
-    List<RunInstance> live() {
-        return jdbc.sql("select * from tasklane.run_instance where state in ('STARTED', 'READY')").query(this::map).list();
-    }
-
     /** Marks a started replica ready; false if it is no longer in STARTED. */
     boolean markReady(String runId, int index, Instant at) {
         return jdbc.sql("update tasklane.run_instance set state = 'READY', ready_at = ? where run_id = ? and replica_index = ? and state = 'STARTED'")
