@@ -7,6 +7,7 @@ import io.tasklane.task.RunProcesses;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ class CamundaRunProcesses implements RunProcesses {
                 return;
             } catch (OptimisticLockingException busy) {
                 // the run's process moved at the same moment (a job ran); try again
+            } catch (ProcessEngineException raced) {
+                // it left the wait between finding and delivering (e.g. stopped on its own); look again
+                log.debug("Delivering {} to run {} raced with its process: {}", message, runId, raced.getMessage());
             }
         }
         log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId);

@@ -32,12 +32,17 @@ class RunSweeper {
 
     @Scheduled(fixedDelayString = "${tasklane.runs.sweep-interval:5s}", initialDelayString = "${tasklane.runs.sweep-interval:5s}")
     void sweep() {
+        // Each item on its own: one that fails (a race with the event it makes up for) must not stop the rest.
+        safely("dispatch", () -> dispatcher.clustersWithWaitingRuns().forEach(cluster -> safely(cluster, () -> dispatcher.dispatch(cluster))));
+        safely("stop requests", () -> runs.stopRequestedNotStopping().forEach(run -> safely(run.value(), () -> processes.requestStop(run))));
+        safely("signals", () -> runs.awaitingSignal().forEach(progress::advance));
+    }
+
+    private static void safely(String what, Runnable step) {
         try {
-            dispatcher.clustersWithWaitingRuns().forEach(dispatcher::dispatch);
-            runs.stopRequestedNotStopping().forEach(processes::requestStop);
-            runs.awaitingSignal().forEach(progress::advance);
+            step.run();
         } catch (RuntimeException e) {
-            log.warn("Sweep failed; the next one retries: {}", e.toString());
+            log.warn("Sweep of {} failed; the next sweep retries: {}", what, e.toString());
         }
     }
 }
