@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.tasklane.task.RunId;
 import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskState;
 import org.springframework.stereotype.Component;
 
 /** Turns how a run ended into the reason people read: the code first, then the particulars. */
@@ -14,6 +15,17 @@ public class RunOutcomes {
 
     RunOutcomes(InstanceRepository instances) {
         this.instances = instances;
+    }
+
+    /**
+     * The reason {@code run} ends in {@code state}: a stop or kill keeps the reason it was asked with
+     * ("stopped by alice"); any other end is described from its code and the replicas.
+     */
+    public String reasonFor(TaskRun run, TaskState state, String code, String detail) {
+        if (state == TaskState.STOPPED || state == TaskState.KILLED) {
+            return run.reason() != null ? run.reason() : state.name().toLowerCase();
+        }
+        return describe(run, code, detail);
     }
 
     /** The reason for ending {@code run} with {@code code} ("Completed", "ReplicaFailed", ...). */

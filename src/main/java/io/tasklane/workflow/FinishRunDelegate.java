@@ -33,12 +33,8 @@ class FinishRunDelegate implements JavaDelegate {
         TaskRun run = runs.get(runId);
         TaskState state = TaskState.valueOf((String) execution.getVariable(RunVariables.OUTCOME));
         String code = (String) execution.getVariable(RunVariables.REASON_CODE);
-        String reason = switch (state) {
-            case STOPPED, KILLED -> run.reason() != null ? run.reason() : state.name().toLowerCase();
-            default -> outcomes.describe(run, code, detail(execution, code));
-        };
         release.release(runId);
-        runs.finish(runId, state, reason);
+        runs.finish(runId, state, outcomes.reasonFor(run, state, code, detail(execution, code)));
     }
 
     private static String detail(DelegateExecution execution, String code) {

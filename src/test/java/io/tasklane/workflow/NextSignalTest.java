@@ -1,0 +1,78 @@
+package io.tasklane.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.tasklane.runtime.InstanceState;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.RunId;
+import io.tasklane.task.TaskId;
+import io.tasklane.task.TaskKind;
+import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskState;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NextSignalTest {
+
+    static final Set<String> QUEUE = Set.of(RunVariables.CAPACITY_GRANTED);
+    static final Set<String> STARTING = Set.of(RunVariables.REPLICAS_READY, RunVariables.REPLICA_FAILED);
+    static final Set<String> RUNNING = Set.of(RunVariables.REPLICAS_EXITED, RunVariables.REPLICA_FAILED);
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                argumentSet("queued and not admitted: nothing", job(false), states(), QUEUE, null),
+                argumentSet("queued and admitted: capacity granted", job(true), states(), QUEUE, RunVariables.CAPACITY_GRANTED),
+                argumentSet("job replicas started: ready", job(true), states(InstanceState.STARTED, InstanceState.STARTED), STARTING,
+                        RunVariables.REPLICAS_READY),
+                argumentSet("job replica already exited well: still ready", job(true), states(InstanceState.EXITED, InstanceState.STARTED),
+                        STARTING, RunVariables.REPLICAS_READY),
+                argumentSet("not every replica recorded yet: nothing", job(true), states(InstanceState.STARTED), STARTING, null),
+                argumentSet("service replica started but not serving: nothing", service(), states(InstanceState.READY, InstanceState.STARTED),
+                        STARTING, null),
+                argumentSet("service replicas serving: ready", service(), states(InstanceState.READY, InstanceState.READY), STARTING,
+                        RunVariables.REPLICAS_READY),
+                argumentSet("a failure wins over readiness", job(true), states(InstanceState.FAILED, InstanceState.STARTED), STARTING,
+                        RunVariables.REPLICA_FAILED),
+                argumentSet("a lost replica is a failure", job(true), states(InstanceState.LOST, InstanceState.EXITED), RUNNING,
+                        RunVariables.REPLICA_FAILED),
+                argumentSet("all job replicas exited well: exited", job(true), states(InstanceState.EXITED, InstanceState.EXITED), RUNNING,
+                        RunVariables.REPLICAS_EXITED),
+                argumentSet("one job replica still running: nothing", job(true), states(InstanceState.EXITED, InstanceState.STARTED), RUNNING,
+                        null),
+                argumentSet("a message the process does not wait for is never sent", job(true),
+                        states(InstanceState.EXITED, InstanceState.EXITED), Set.of(), null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void decidesTheMessageFromTheFactsAndTheWait(TaskRun run, List<RunInstance> instances, Set<String> waiting, String expected) {
+        assertThat(NextSignal.decide(run, instances, waiting)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    static TaskRun job(boolean admitted) {
+        return run(TaskKind.JOB, admitted);
+    }
+
+    static TaskRun service() {
+        return run(TaskKind.SERVICE, true);
+    }
+
+    static TaskRun run(TaskKind kind, boolean admitted) {
+        return new TaskRun(new RunId("r1"), new TaskId("t1"), "local", kind, 2, 1, 0, TaskState.STARTING, null, "alice", "pi",
+                Instant.EPOCH, admitted ? Instant.EPOCH : null, null, null, null, null);
+    }
+
+    static List<RunInstance> states(InstanceState... states) {
+        return IntStream.range(0, states.length).mapToObj(i -> new RunInstance("r1", i, "n", List.of(i), states[i], null, null,
+                null, null, null, null, null, null)).toList();
+    }
+}
