@@ -58,7 +58,8 @@ public class Deployments {
      */
     @Transactional(noRollbackFor = DeployFailedException.class)
     public void deploy(RunId runId) {
-        TaskRun run = runs.get(runId);
+        // Holds the run until this commits, so a stop is delivered before or after the deployment, never during.
+        TaskRun run = runs.lockToMoveForward(runId);
         TaskSpec spec = tasks.specOf(run.taskId());
         List<Allocation> held = allocations.forRun(runId.value());
         if (held.size() != run.replicas()) {

@@ -126,7 +126,7 @@ public class RunRepository {
                 rs.getInt("priority"), TaskState.valueOf(rs.getString("state")), rs.getString("reason"),
                 rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),
                 instant(rs, "admitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "deadline_at"), rs.getString("endpoint"));
+                instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

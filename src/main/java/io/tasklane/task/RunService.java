@@ -74,7 +74,7 @@ public class RunService {
         TaskSpec spec = task.spec();
         TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), spec.replicas(),
                 spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
-                null, null, null);
+                null, null, null, null);
         runs.insert(run);
         tasks.setState(taskId, TaskState.QUEUED, run.id().value(), now);
         events.append(taskId, now, caller.userId(), TaskEvent.STATE_CHANGED, task.state(), TaskState.QUEUED,
@@ -130,7 +130,7 @@ public class RunService {
     /** GPUs are held: the run is STARTING until its replicas are ready. Returns its active deadline. */
     @Transactional
     public Instant markStarting(RunId id, String actor) {
-        TaskRun run = lock(id);
+        TaskRun run = lockToMoveForward(id);
         Instant now = clock.instant();
         Instant deadline = now.plusSeconds(tasks.findById(run.taskId()).orElseThrow().spec().activeDeadlineSeconds());
         runs.markStarting(id, deadline);
@@ -140,7 +140,7 @@ public class RunService {
 
     @Transactional
     public void markRunning(RunId id, String endpoint) {
-        TaskRun run = lock(id);
+        TaskRun run = lockToMoveForward(id);
         runs.markRunning(id, clock.instant(), endpoint);
         changeTaskState(run, TaskState.RUNNING, "tasklane", "all " + run.replicas() + " replica(s) of run " + id + " are up");
     }
@@ -164,6 +164,27 @@ public class RunService {
         }
         runs.finish(id, state, reason, clock.instant());
         changeTaskState(run, state, actorOf(run.reason(), reason), reason);
+    }
+
+    /**
+     * Locks the run for a step that moves it forward (GPUs allocated, replicas deployed, running), and
+     * refuses if a stop was asked for meanwhile. The stop request takes the same locks, so either the
+     * step commits before the stop is delivered, or it rolls back and the stop alone moves the process
+     * on: a forward step and a stop never change the run's process at the same time.
+     */
+    public TaskRun lockToMoveForward(RunId id) {
+        TaskRun run = lock(id);
+        if (run.stopRequested()) {
+            throw new StopRequestedMeanwhile(id);
+        }
+        return run;
+    }
+
+    /** A forward step found the run asked to stop; its transaction rolls back and the stop wins. */
+    public static class StopRequestedMeanwhile extends RuntimeException {
+        StopRequestedMeanwhile(RunId id) {
+            super("run " + id + " was asked to stop; not moving it forward");
+        }
     }
 
     /**

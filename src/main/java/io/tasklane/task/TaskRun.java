@@ -9,11 +9,16 @@ import java.time.Instant;
 public record TaskRun(RunId id, TaskId taskId, String cluster, TaskKind kind, int replicas, int skuPerReplica,
                       int priority, TaskState state, String reason, String requestedBy, String processInstanceId,
                       Instant queuedAt, Instant admittedAt, Instant startedAt, Instant finishedAt, Instant deadlineAt,
-                      String endpoint) {
+                      String endpoint, Instant stopRequestedAt) {
 
     public boolean isOver() {
         return state == TaskState.STOPPED || state == TaskState.KILLED || state == TaskState.FAILED
                 || state == TaskState.SUCCEEDED;
+    }
+
+    /** Someone asked this run to stop; no step may move it further forward. */
+    public boolean stopRequested() {
+        return stopRequestedAt != null;
     }
 
     public boolean admitted() {

@@ -76,6 +76,11 @@ class AllocationConcurrencyTest {
         assertThat(unexpected).isEmpty();
         assertThat(violations).isEmpty();
         awaitNoAllocations();
+        // Every run of these tasks ended, and no run's process is stuck (a stop racing a forward step once left one behind).
+        assertThat(jdbc.sql("select count(*) from tasklane.task_run where task_id in (:tasks) and state not in"
+                + " ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')").param("tasks", tasks).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from act_ru_incident i join tasklane.task_run r on r.process_instance_id = i.proc_inst_id_"
+                + " where r.task_id in (:tasks)").param("tasks", tasks).query(Long.class).single()).isZero();
         assertThat(alice.get("/api/v1/clusters/local").json().get("freeSkus").asInt()).isEqualTo(4);
     }
 

@@ -68,7 +68,7 @@ class NextSignalTest {
 
     static TaskRun run(TaskKind kind, boolean admitted) {
         return new TaskRun(new RunId("r1"), new TaskId("t1"), "local", kind, 2, 1, 0, TaskState.STARTING, null, "alice", "pi",
-                Instant.EPOCH, admitted ? Instant.EPOCH : null, null, null, null, null);
+                Instant.EPOCH, admitted ? Instant.EPOCH : null, null, null, null, null, null);
     }
 
     static List<RunInstance> states(InstanceState... states) {
