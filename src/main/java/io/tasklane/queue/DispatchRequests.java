@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.tasklane.common.DaemonThreads;
 import io.tasklane.task.AfterCommit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -23,11 +24,7 @@ public class DispatchRequests {
 
     private final Dispatcher dispatcher;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dispatch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("dispatch"));
 
     DispatchRequests(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;

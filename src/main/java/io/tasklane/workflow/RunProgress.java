@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.DaemonThreads;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.task.RunId;
@@ -39,11 +40,7 @@ class RunProgress implements RunProgressListener {
     private final RunService runs;
     private final Deployments deployments;
     private final RuntimeService runtimeService;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "run-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(8, DaemonThreads.named("run-progress"));
     /** Runs being advanced right now, each with a flag saying "changed again meanwhile: look once more". */
     private final ConcurrentHashMap<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
 

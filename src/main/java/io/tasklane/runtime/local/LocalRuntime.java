@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.DaemonThreads;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.InstanceState;
@@ -49,11 +50,7 @@ class LocalRuntime implements TaskRuntime {
     private final LocalRuntimeProperties properties;
     private final Clock clock;
     private final Map<String, List<ReplicaProcess>> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, runnable -> {
-        Thread thread = new Thread(runnable, "local-runtime-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, DaemonThreads.named("local-runtime-probe"));
 
     LocalRuntime(LocalRuntimeProperties properties, Clock clock) {
         this.properties = properties;

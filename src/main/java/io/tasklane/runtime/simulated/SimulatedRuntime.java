@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.tasklane.common.DaemonThreads;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.LaunchedReplica;
@@ -36,11 +37,7 @@ class SimulatedRuntime implements TaskRuntime {
     private final SimulatedRuntimeProperties properties;
     private final Clock clock;
     private final Map<String, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "simulated-runtime");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, DaemonThreads.named("simulated-runtime"));
 
     SimulatedRuntime(SimulatedRuntimeProperties properties, Clock clock) {
         this.properties = properties;
