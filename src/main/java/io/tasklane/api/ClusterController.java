@@ -11,7 +11,6 @@ import io.tasklane.capacity.ClusterGrant;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.queue.QueueService;
 import io.tasklane.security.Caller;
-import io.tasklane.security.ProjectService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,12 +33,9 @@ class ClusterController {
     private final ClusterService clusters;
     private final QueueService queues;
 
-    private final ProjectService projects;
-
-    ClusterController(ClusterService clusters, QueueService queues, ProjectService projects) {
+    ClusterController(ClusterService clusters, QueueService queues) {
         this.clusters = clusters;
         this.queues = queues;
-        this.projects = projects;
     }
 
     /** One waiting run in a queue; the task's name and project show only to those who may see the task. */
@@ -54,12 +50,11 @@ class ClusterController {
     @GetMapping("/{name}/queue")
     ListResponse<QueueLineResponse> queue(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
         var cluster = clusters.get(caller, name);
-        var lines = queues.lines(name).stream().map(line -> {
+        var lines = queues.lines(caller, name).stream().map(line -> {
             var e = line.entry();
-            boolean visible = caller.isAdmin() || projects.canSee(caller, line.project());
-            return new QueueLineResponse(line.position(), e.runId(), e.taskId(), visible ? line.taskName() : null,
-                    visible ? line.project() : null, e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(),
-                    e.skus() * cluster.sku().gpus(), e.queuedAt());
+            return new QueueLineResponse(line.position(), e.runId(), e.taskId(), line.taskName(), line.project(),
+                    e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(), e.skus() * cluster.sku().gpus(),
+                    e.queuedAt());
         }).toList();
         return new ListResponse<>(lines.size(), lines);
     }

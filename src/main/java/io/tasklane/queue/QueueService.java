@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tasklane.security.Caller;
+import io.tasklane.security.ProjectService;
 import org.springframework.stereotype.Service;
 
 /** The queue of a cluster as people see it: waiting runs in the order they will be admitted. */
@@ -12,12 +14,21 @@ import org.springframework.stereotype.Service;
 public class QueueService {
 
     private final QueueRepository queue;
+    private final ProjectService projects;
 
-    QueueService(QueueRepository queue) {
+    QueueService(QueueRepository queue, ProjectService projects) {
         this.queue = queue;
+        this.projects = projects;
     }
 
-    public List<QueueLine> lines(String cluster) {
+    /** The cluster's queue as {@code caller} may see it: every place, but only their own projects' task names. */
+    public List<QueueLine> lines(Caller caller, String cluster) {
+        return lines(cluster).stream()
+                .map(line -> projects.canSee(caller, line.project()) ? line : line.hidingTask())
+                .toList();
+    }
+
+    List<QueueLine> lines(String cluster) {
         Map<String, String[]> labels = queue.labels(cluster);
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
         List<QueueLine> lines = new ArrayList<>();

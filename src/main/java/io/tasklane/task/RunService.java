@@ -60,9 +60,7 @@ public class RunService {
     @Transactional(noRollbackFor = {NotFoundException.class, ConflictException.class, ForbiddenException.class,
             InvalidInputException.class})
     public TaskRun open(Caller caller, TaskId taskId) {
-        Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
-                .orElseThrow(() -> new NotFoundException("task", taskId.value()));
-        projects.requireMember(caller, task.spec().project(), "project");
+        Task task = lockForCaller(caller, taskId);
         if (!STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
                     + "; a start is allowed from " + STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
@@ -85,9 +83,7 @@ public class RunService {
     /** Asks the current run of the task to stop. 409 unless it is queued, starting or running. */
     @Transactional
     public TaskRun stop(Caller caller, TaskId taskId) {
-        Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
-                .orElseThrow(() -> new NotFoundException("task", taskId.value()));
-        projects.requireMember(caller, task.spec().project(), "project");
+        Task task = lockForCaller(caller, taskId);
         if (!STOPPABLE.contains(task.state())) {
             throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
                     + "; a stop is allowed from " + STOPPABLE);
@@ -164,6 +160,14 @@ public class RunService {
         }
         runs.finish(id, state, reason, clock.instant());
         changeTaskState(run, state, actorOf(run.reason(), reason), reason);
+    }
+
+    /** The task locked until the transaction ends, if {@code caller} may act on it: 404 or 403 otherwise. */
+    private Task lockForCaller(Caller caller, TaskId taskId) {
+        Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
+                .orElseThrow(() -> new NotFoundException("task", taskId.value()));
+        projects.requireMember(caller, task.spec().project(), "project");
+        return task;
     }
 
     /**

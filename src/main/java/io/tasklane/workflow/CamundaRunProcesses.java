@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Starts task-run processes and delivers stop and kill requests to them by business key (the run id). */
@@ -23,20 +22,17 @@ class CamundaRunProcesses implements RunProcesses {
 
     private final RuntimeService runtimeService;
     private final RunService runs;
-    private final String startupTimeout;
 
-    CamundaRunProcesses(RuntimeService runtimeService, RunService runs,
-                        @Value("${tasklane.runs.startup-timeout:PT10M}") String startupTimeout) {
+    CamundaRunProcesses(RuntimeService runtimeService, RunService runs) {
         this.runtimeService = runtimeService;
         this.runs = runs;
-        this.startupTimeout = startupTimeout;
     }
 
     @Override
     public String start(RunId runId, TaskId taskId) {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(RunVariables.PROCESS_KEY, runId.value(),
-                Map.of(RunVariables.TASK_ID, taskId.value(), RunVariables.RUN_ID, runId.value(),
-                        RunVariables.STARTUP_TIMEOUT, startupTimeout));
+                // "Check the task and open a run" adds the startup timeout, as for starts over Camunda's REST API.
+                Map.of(RunVariables.TASK_ID, taskId.value(), RunVariables.RUN_ID, runId.value()));
         return instance.getId();
     }
 
