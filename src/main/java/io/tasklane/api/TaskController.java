@@ -145,9 +145,6 @@ class TaskController {
 
     /** A path id that cannot be a task id is simply a task that does not exist. */
     private static TaskId taskId(String id) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("task", String.valueOf(id));
-        }
-        return new TaskId(id);
+        return ApiIds.task(id);
     }
 }

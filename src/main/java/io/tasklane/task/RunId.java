@@ -1,14 +1,10 @@
 package io.tasklane.task;
 
-import java.security.SecureRandom;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.tasklane.common.ShortIds;
 
 /** A run's id: "r" and 12 lower-case letters or digits. It is also the business key of its task-run process. */
 public record RunId(@JsonValue String value) {
-
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public RunId {
         if (value == null || value.isBlank()) {
@@ -17,12 +13,7 @@ public record RunId(@JsonValue String value) {
     }
 
     public static RunId generate() {
-        char[] chars = new char[13];
-        chars[0] = 'r';
-        for (int i = 1; i < chars.length; i++) {
-            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-        }
-        return new RunId(new String(chars));
+        return new RunId(ShortIds.next('r'));
     }
 
     @Override

@@ -94,15 +94,28 @@ public class RunRepository {
                 .params(state.name(), reason, id.value()).update();
     }
 
-    void requestStop(RunId id, String reason, Instant at) {
-        jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, version = version + 1 where id = ?")
-                .params(utc(at), reason, id.value()).update();
+    /** Records that the run is to stop ({@code kill}: to end KILLED, making room for a force-start). */
+    void requestStop(RunId id, String reason, boolean kill, Instant at) {
+        jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, kill_requested = ?, version = version + 1"
+                        + " where id = ?")
+                .params(utc(at), reason, kill, id.value()).update();
     }
 
-    /** Active runs someone asked to stop that have not begun stopping: their request is delivered again. */
-    public List<RunId> stopRequestedNotStopping() {
-        return jdbc.sql("select id from tasklane.task_run where stop_requested_at is not null and state in ('QUEUED', 'STARTING', 'RUNNING')")
-                .query((rs, i) -> new RunId(rs.getString(1))).list();
+    /** A stop or kill asked of a run that has not begun stopping: the sweep delivers it again. */
+    public record PendingStop(RunId runId, boolean kill) {
+    }
+
+    /** Active runs someone asked to stop or kill that have not begun stopping. */
+    public List<PendingStop> stopRequestedNotStopping() {
+        return jdbc.sql("select id, kill_requested from tasklane.task_run where stop_requested_at is not null"
+                        + " and state in ('QUEUED', 'STARTING', 'RUNNING')")
+                .query((rs, i) -> new PendingStop(new RunId(rs.getString(1)), rs.getBoolean(2))).list();
+    }
+
+    /** Runs of the cluster that hold GPUs for a live workload: the candidates of a force-start. */
+    public List<TaskRun> holdingGpus(String cluster) {
+        return jdbc.sql("select * from tasklane.task_run where cluster = ? and state in ('STARTING', 'RUNNING')")
+                .param(cluster).query(this::map).list();
     }
 
     void markStarting(RunId id, Instant deadlineAt) {

@@ -12,6 +12,7 @@ import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +33,17 @@ public class RunService {
     private final TaskEventLog events;
     private final ProjectService projects;
     private final RunProcesses processes;
+    private final ApplicationEventPublisher pinEvents;
     private final Clock clock;
 
     RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects,
-               @Lazy RunProcesses processes, Clock clock) {
+               @Lazy RunProcesses processes, ApplicationEventPublisher pinEvents, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
         this.projects = projects;
         this.processes = processes;
+        this.pinEvents = pinEvents;
         this.clock = clock;
     }
 
@@ -89,10 +92,25 @@ public class RunService {
                     + "; a stop is allowed from " + STOPPABLE);
         }
         RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
-        runs.requestStop(runId, "stopped by " + caller.userId(), clock.instant());
+        runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant());
         // Delivered once this commits; should that fail, the sweep delivers it again.
         AfterCommit.run(() -> processes.requestStop(runId));
         return runs.findById(runId).orElseThrow();
+    }
+
+    /**
+     * Kills a starting or running run to make room (a force-start): it ends KILLED with {@code reason}.
+     * False, and nothing changes, if the run is no longer starting or running (it ended or is stopping).
+     */
+    @Transactional
+    public boolean kill(RunId runId, String reason) {
+        TaskRun run = lock(runId);
+        if (run.stopRequested() || (run.state() != TaskState.STARTING && run.state() != TaskState.RUNNING)) {
+            return false;
+        }
+        runs.requestStop(runId, reason, true, clock.instant());
+        AfterCommit.run(() -> processes.requestKill(runId));
+        return true;
     }
 
     public TaskRun get(RunId id) {
@@ -163,7 +181,7 @@ public class RunService {
     }
 
     /** The task locked until the transaction ends, if {@code caller} may act on it: 404 or 403 otherwise. */
-    private Task lockForCaller(Caller caller, TaskId taskId) {
+    public Task lockForCaller(Caller caller, TaskId taskId) {
         Task task = tasks.lockById(taskId).filter(t -> projects.canSee(caller, t.spec().project()))
                 .orElseThrow(() -> new NotFoundException("task", taskId.value()));
         projects.requireMember(caller, task.spec().project(), "project");
@@ -209,6 +227,9 @@ public class RunService {
         }
         tasks.setState(run.taskId(), to, null, now);
         events.append(run.taskId(), now, actor, TaskEvent.STATE_CHANGED, task.state(), to, reason);
+        if (task.pinned() && to != TaskState.QUEUED) {
+            pinEvents.publishEvent(new PinEnded(run.taskId(), run.id(), to));
+        }
     }
 
     /** Who caused the change: the person named in a "... by <user>" reason, else Tasklane itself. */

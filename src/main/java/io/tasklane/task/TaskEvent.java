@@ -13,4 +13,6 @@ public record TaskEvent(long id, TaskId taskId, Instant at, String actor, String
     public static final String UNARCHIVED = "UNARCHIVED";
     public static final String DELETED = "DELETED";
     public static final String STATE_CHANGED = "STATE_CHANGED";
+    public static final String PINNED = "PINNED";
+    public static final String UNPINNED = "UNPINNED";
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * columns (they are never filtered on), tags have their own indexed table.
  */
 @Repository
-class TaskRepository {
+public class TaskRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<PortMapping>> PORTS = new TypeReference<>() { };
@@ -75,24 +75,36 @@ class TaskRepository {
         return updated == 1;
     }
 
-    Optional<Task> findById(TaskId id) {
+    public Optional<Task> findById(TaskId id) {
         return jdbc.sql("select * from tasklane.task where id = ?").param(id.value())
                 .query((rs, i) -> map(rs, tagsOf(List.of(id.value())).getOrDefault(id.value(), List.of())))
                 .optional();
     }
 
     /** The task, locked for update until the transaction ends: starts and stops of one task are serialized. */
-    Optional<Task> lockById(TaskId id) {
+    public Optional<Task> lockById(TaskId id) {
         boolean exists = !jdbc.sql("select id from tasklane.task where id = ? for update").param(id.value())
                 .query(String.class).list().isEmpty();
         return exists ? findById(id) : Optional.empty();
     }
 
-    /** Moves the task to {@code state}, as the mirror of its current run. */
+    /** Moves the task to {@code state}, as the mirror of its current run. A pin ends when the task leaves the queue. */
     void setState(TaskId id, TaskState state, String currentRunId, Instant at) {
         jdbc.sql("update tasklane.task set state = ?, current_run_id = coalesce(?, current_run_id), updated_at = ?,"
-                        + " version = version + 1 where id = ?")
-                .params(state.name(), currentRunId, utc(at), id.value()).update();
+                        + " pinned = case when ? = 'QUEUED' then pinned else false end, version = version + 1 where id = ?")
+                .params(state.name(), currentRunId, utc(at), state.name(), id.value()).update();
+    }
+
+    /** Pins or unpins the task; callers hold its cluster's lock, so a cluster never gets two pinned tasks. */
+    public void setPinned(TaskId id, boolean pinned, Instant at) {
+        jdbc.sql("update tasklane.task set pinned = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(pinned, utc(at), id.value()).update();
+    }
+
+    /** The cluster's pinned task, if it has one. */
+    public Optional<Task> pinnedIn(String cluster) {
+        return jdbc.sql("select id from tasklane.task where cluster = ? and pinned = true").param(cluster)
+                .query(String.class).list().stream().findFirst().flatMap(id -> findById(new TaskId(id)));
     }
 
     Optional<String> currentRunId(TaskId id) {

@@ -6,8 +6,6 @@ import io.tasklane.task.RunId;
 import io.tasklane.task.RunProcesses;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskId;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -21,10 +19,12 @@ class CamundaRunProcesses implements RunProcesses {
     private static final Logger log = LoggerFactory.getLogger(CamundaRunProcesses.class);
 
     private final RuntimeService runtimeService;
+    private final Correlations correlations;
     private final RunService runs;
 
-    CamundaRunProcesses(RuntimeService runtimeService, RunService runs) {
+    CamundaRunProcesses(RuntimeService runtimeService, Correlations correlations, RunService runs) {
         this.runtimeService = runtimeService;
+        this.correlations = correlations;
         this.runs = runs;
     }
 
@@ -47,21 +47,10 @@ class CamundaRunProcesses implements RunProcesses {
     }
 
     private void deliver(RunId runId, String message, Map<String, Object> variables) {
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                var delivered = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(runId.value())
-                        .setVariables(variables).correlateAllWithResult();
-                if (delivered.isEmpty() && !runs.get(runId).isOver()) {
-                    log.info("Run {} does not wait for {} right now; the sweep delivers it later", runId, message);
-                }
-                return;
-            } catch (OptimisticLockingException busy) {
-                // the run's process moved at the same moment (a job ran); try again
-            } catch (ProcessEngineException raced) {
-                // it left the wait between finding and delivering (e.g. stopped on its own); look again
-                log.debug("Delivering {} to run {} raced with its process: {}", message, runId, raced.getMessage());
+        correlations.deliver(message, runId.value(), variables).ifPresentOrElse(delivered -> {
+            if (delivered == 0 && !runs.get(runId).isOver()) {
+                log.info("Run {} does not wait for {} right now; the sweep delivers it later", runId, message);
             }
-        }
-        log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId);
+        }, () -> log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId));
     }
 }

@@ -20,7 +20,7 @@ class MarkStoppingDelegate implements JavaDelegate {
         Object outcome = execution.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT);
         execution.getProcessInstance().setVariable(RunVariables.OUTCOME, outcome);
         execution.getProcessInstance().setVariable(RunVariables.REASON_CODE, outcome);
-        Object killReason = execution.getVariable(RunVariables.KILL_REASON);
-        runs.markStopping(RunIds.of(execution), killReason instanceof String reason ? reason : null);
+        // The run keeps the reason it was asked to stop or be killed with ("stopped by alice").
+        runs.markStopping(RunIds.of(execution), null);
     }
 }

@@ -34,8 +34,17 @@ class RunSweeper {
     void sweep() {
         // Each item on its own: one that fails (a race with the event it makes up for) must not stop the rest.
         safely("dispatch", () -> dispatcher.clustersWithWaitingRuns().forEach(cluster -> safely(cluster, () -> dispatcher.dispatch(cluster))));
-        safely("stop requests", () -> runs.stopRequestedNotStopping().forEach(run -> safely(run.value(), () -> processes.requestStop(run))));
+        safely("stop requests", () -> runs.stopRequestedNotStopping().forEach(pending -> safely(pending.runId().value(),
+                () -> deliver(pending))));
         safely("signals", () -> runs.awaitingSignal().forEach(progress::advance));
+    }
+
+    private void deliver(RunRepository.PendingStop pending) {
+        if (pending.kill()) {
+            processes.requestKill(pending.runId());
+        } else {
+            processes.requestStop(pending.runId());
+        }
     }
 
     private static void safely(String what, Runnable step) {

@@ -22,7 +22,6 @@ public final class RunVariables {
     public static final String OUTCOME_STATE_INPUT = "outcomeState";
     public static final String OUTCOME_CODE_INPUT = "outcomeCode";
     public static final String DEPLOY_ERROR = "deployError";
-    public static final String KILL_REASON = "killReason";
 
     public static final String CAPACITY_GRANTED = "CapacityGranted";
     public static final String REPLICAS_READY = "ReplicasReady";

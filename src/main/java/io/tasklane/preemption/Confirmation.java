@@ -1,0 +1,39 @@
+package io.tasklane.preemption;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What an admin reads to confirm a force-start: the pinned task and every run the plan kills. */
+public record Confirmation(String taskName, String taskId, String owner, String project, String gpus, String victims,
+                           int victimCount, String requestedBy) {
+
+    static Confirmation of(ForceStart start, io.tasklane.task.Task pinned, int gpusPerSku) {
+        String victims = start.victims().isEmpty() ? "(none: the task fits without killing anything)"
+                : start.victims().stream().map(Confirmation::line).collect(Collectors.joining("\n"));
+        int skus = pinned.spec().replicas() * pinned.spec().skuPerReplica();
+        return new Confirmation(pinned.spec().name(), pinned.id().value(), pinned.creator(), pinned.spec().project(),
+                skus * gpusPerSku + " GPU(s): " + pinned.spec().replicas() + " replica(s) of " + pinned.spec().skuPerReplica()
+                        + " SKU(s)", victims, start.victims().size(), start.requestedBy());
+    }
+
+    private static String line(ForceStart.Victim v) {
+        return v.taskName() + " (" + v.taskId() + ") of " + v.owner() + ", project " + v.project() + ": " + v.gpus()
+                + " GPU(s) on " + String.join(", ", v.nodes()) + ", priority " + v.priority() + ", running since "
+                + (v.runningSince() == null ? "(starting)" : v.runningSince().toString());
+    }
+
+    /** The fields by the keys the confirmation form binds to. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("taskName", taskName);
+        fields.put("taskId", taskId);
+        fields.put("owner", owner);
+        fields.put("project", project);
+        fields.put("gpus", gpus);
+        fields.put("victims", victims);
+        fields.put("victimCount", victimCount);
+        fields.put("requestedBy", requestedBy);
+        return fields;
+    }
+}

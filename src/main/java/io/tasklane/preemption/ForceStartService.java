@@ -1,0 +1,184 @@
+package io.tasklane.preemption;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.security.Caller;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunService;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskId;
+import io.tasklane.task.TaskRepository;
+import io.tasklane.task.TaskState;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Force-start: an admin makes room for a cluster's pinned task by killing running tasks. Plan (or say why
+ * it cannot be done), wait for an admin's confirmation, plan again, kill, and wait for the pinned task to
+ * get the GPUs, which it does because nothing is admitted ahead of a pinned task.
+ */
+@Service
+public class ForceStartService {
+
+    private final ForceStartRepository starts;
+    private final VictimPlanner planner;
+    private final RunService runs;
+    private final TaskRepository tasks;
+    private final AllocationRepository allocations;
+    private final ClusterService clusters;
+    private final ForceStartProcesses processes;
+    private final Clock clock;
+
+    ForceStartService(ForceStartRepository starts, VictimPlanner planner, RunService runs, TaskRepository tasks,
+                      AllocationRepository allocations, ClusterService clusters, @Lazy ForceStartProcesses processes,
+                      Clock clock) {
+        this.starts = starts;
+        this.planner = planner;
+        this.runs = runs;
+        this.tasks = tasks;
+        this.allocations = allocations;
+        this.clusters = clusters;
+        this.processes = processes;
+        this.clock = clock;
+    }
+
+    /** Admins only, only for the pinned task, one force-start per cluster at a time (409 naming the other). */
+    @Transactional
+    public ForceStart start(Caller caller, TaskId taskId) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("caller", "only members of " + Caller.ADMIN_GROUP + " may force-start a task");
+        }
+        Task task = runs.lockForCaller(caller, taskId);
+        if (!task.pinned() || task.state() != TaskState.QUEUED) {
+            throw new ConflictException("pinned", "pinned", "task " + taskId + " is " + task.state()
+                    + (task.pinned() ? "" : " and not pinned") + "; only the pinned task of a queue can be force-started");
+        }
+        // Serializes force-starts of one cluster, so two admins at once get one force-start and one refusal.
+        allocations.lockCluster(task.spec().cluster());
+        starts.openOn(task.spec().cluster()).ifPresent(other -> {
+            throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
+                    + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
+        });
+        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
+                caller.userId(), ForceStart.State.PLANNING, null, null, clock.instant(), null, null, List.of());
+        starts.insert(start);
+        processes.start(start.id());
+        return find(start.id());
+    }
+
+    /** "Plan the victims": true if a plan exists (then it waits for confirmation), else the force-start ends. */
+    @Transactional
+    public boolean plan(ForceStartId id) {
+        ForceStart start = find(id);
+        VictimPlanner.Planned planned = planner.plan(tasks.findById(start.taskId()).orElseThrow());
+        starts.replaceVictims(id, planned.victims());
+        if (!planned.possible()) {
+            starts.finish(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), clock.instant());
+            return false;
+        }
+        starts.setState(id, ForceStart.State.AWAITING_CONFIRMATION, null);
+        return true;
+    }
+
+    /**
+     * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile), then asks
+     * each victim's run to be killed. False, and nothing is killed, if the pinned task left the queue or no
+     * plan fits any more.
+     */
+    @Transactional
+    public boolean confirm(ForceStartId id, String decidedBy) {
+        ForceStart start = find(id);
+        Task pinned = tasks.lockById(start.taskId()).orElseThrow();
+        allocations.lockCluster(start.cluster());
+        Instant now = clock.instant();
+        if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
+            starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",
+                    decidedBy, now);
+            return false;
+        }
+        VictimPlanner.Planned planned = planner.plan(pinned);
+        starts.replaceVictims(id, planned.victims());
+        if (!planned.possible()) {
+            starts.decide(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), decidedBy, now);
+            return false;
+        }
+        String reason = "killed to force-start " + pinned.spec().name() + " by " + decidedBy;
+        planned.victims().forEach(victim -> runs.kill(victim.runId(), reason));
+        starts.decide(id, ForceStart.State.KILLING, "confirmed by " + decidedBy + "; killing " + planned.victims().size()
+                + " run(s) to free " + planned.victims().stream().mapToInt(ForceStart.Victim::gpus).sum() + " GPU(s)", decidedBy, now);
+        return true;
+    }
+
+    /** "Reject": nothing is killed, the pin stays. */
+    @Transactional
+    public void reject(ForceStartId id, String decidedBy) {
+        starts.decide(id, ForceStart.State.REJECTED, "rejected by " + decidedBy + "; nothing killed, the pin stays", decidedBy,
+                clock.instant());
+    }
+
+    /** "Record the outcome" once the pin ended: the pinned task got its GPUs, or left the queue without them. */
+    @Transactional
+    public void finish(ForceStartId id) {
+        ForceStart start = find(id);
+        if (!start.state().open()) {
+            return;
+        }
+        Task task = tasks.findById(start.taskId()).orElseThrow();
+        boolean admitted = runs.get(start.runId()).admitted();
+        String outcome = admitted ? "task " + task.spec().name() + " got its GPUs and is starting"
+                : "the pinned task left the queue before it got its GPUs (it is " + task.state() + (task.pinned() ? "" : ", not pinned") + ")";
+        starts.finish(id, admitted ? ForceStart.State.STARTED : ForceStart.State.ABANDONED,
+                start.state() == ForceStart.State.KILLING ? outcome : "nothing killed: " + outcome, clock.instant());
+    }
+
+    /** What the admin confirming the force-start reads. */
+    public Confirmation confirmation(ForceStartId id) {
+        ForceStart start = find(id);
+        return Confirmation.of(start, tasks.findById(start.taskId()).orElseThrow(), clusters.find(start.cluster()).sku().gpus());
+    }
+
+    /** An admin confirms or rejects over the API, as in Tasklist. 409 unless it awaits confirmation. */
+    public ForceStart decide(Caller caller, ForceStartId id, boolean confirm) {
+        ForceStart start = get(caller, id);
+        if (start.state() != ForceStart.State.AWAITING_CONFIRMATION || !processes.decide(id, caller.userId(), confirm)) {
+            throw new ConflictException("state", "awaiting-confirmation", "force-start " + id + " is " + start.state()
+                    + (start.outcome() != null ? ": " + start.outcome() : "") + "; only one awaiting confirmation can be confirmed or rejected");
+        }
+        return find(id);
+    }
+
+    /** The open confirmation's Tasklist task id, if the force-start waits for one. */
+    public java.util.Optional<String> confirmationTaskId(ForceStartId id) {
+        return processes.confirmationTaskId(id);
+    }
+
+    /** The force-start, for admins; 403 for others, 404 if unknown. */
+    public ForceStart get(Caller caller, ForceStartId id) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("caller", "only members of " + Caller.ADMIN_GROUP + " may see force-starts");
+        }
+        return find(id);
+    }
+
+    public ForceStart find(ForceStartId id) {
+        return starts.find(id).orElseThrow(() -> new NotFoundException("forceStart", id.value()));
+    }
+
+    /** Force-starts of the task still under way: what to tell when its pin ends. */
+    public List<ForceStartId> openFor(TaskId taskId) {
+        return starts.openFor(taskId);
+    }
+
+    /** Force-starts still waiting although their task's pin has ended (the sweep tells their processes). */
+    public List<ForceStartId> waitingOnEndedPins() {
+        return starts.waitingOnEndedPins();
+    }
+}

@@ -1,0 +1,27 @@
+package io.tasklane.queue;
+
+import java.time.Instant;
+
+import io.tasklane.task.RunId;
+import io.tasklane.task.TaskId;
+
+/** Someone's request to pin a queued task to the head of its queue, and how it was decided. */
+public record PinRequest(PinRequestId id, TaskId taskId, RunId runId, String cluster, String requestedBy, String reason,
+                         State state, String outcome, String decidedBy, String comment, Instant requestedAt,
+                         Instant decidedAt) {
+
+    public enum State {
+        /** Waiting for an admin's review in Tasklist. */
+        PENDING,
+        /** The task is pinned (or was, until it left the queue). */
+        PINNED,
+        /** An admin said no. */
+        REJECTED,
+        /** Approved, but the task could not be pinned: the outcome says why. */
+        REFUSED
+    }
+
+    public boolean pending() {
+        return state == State.PENDING;
+    }
+}
