@@ -51,7 +51,7 @@ class IdentityBootstrap implements ApplicationRunner {
             if (createUser(properties.adminUser(), properties.adminPassword(), "Tasklane", "Admin")) {
                 log.info("Created admin user '{}' from TASKLANE_ADMIN_USER", properties.adminUser());
             }
-            addToGroup(properties.adminUser(), Caller.ADMIN_GROUP);
+            makeAdmin(properties.adminUser());
         } else if (identity.createUserQuery().memberOfGroup(Caller.ADMIN_GROUP).count() == 0) {
             log.warn("No user is in group '{}'. Set TASKLANE_ADMIN_USER and TASKLANE_ADMIN_PASSWORD to create the first admin.",
                     Caller.ADMIN_GROUP);
@@ -61,7 +61,7 @@ class IdentityBootstrap implements ApplicationRunner {
     private void createDevUsers() {
         projects.ensureProject(DEMO_PROJECT, "Demo project of the embedded default");
         boolean created = createUser("admin", "admin", "Dev", "Admin");
-        addToGroup("admin", Caller.ADMIN_GROUP);
+        makeAdmin("admin");
         projects.ensureMember(DEMO_PROJECT, "admin");
         created |= createUser("alice", "alice", "Alice", "Engineer");
         projects.ensureMember(DEMO_PROJECT, "alice");
@@ -72,16 +72,30 @@ class IdentityBootstrap implements ApplicationRunner {
         }
     }
 
+    /**
+     * Tasklane's admin group, and Camunda's own admin group: the webapps show their first-user setup page
+     * as long as nobody is in "camunda-admin", so Tasklane's admins are put in both.
+     */
     private void ensureAdminGroup() {
-        if (identity.createGroupQuery().groupId(Caller.ADMIN_GROUP).count() == 0) {
-            Group group = identity.newGroup(Caller.ADMIN_GROUP);
-            group.setName("Tasklane admins");
-            group.setType(Groups.GROUP_TYPE_SYSTEM);
-            identity.saveGroup(group);
-        }
+        ensureGroup(Caller.ADMIN_GROUP, "Tasklane admins");
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators");
         for (Resource resource : Resources.values()) {
             grantAll(resource);
         }
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.GROUP_TYPE_SYSTEM);
+            identity.saveGroup(group);
+        }
+    }
+
+    private void makeAdmin(String userId) {
+        addToGroup(userId, Caller.ADMIN_GROUP);
+        addToGroup(userId, Groups.CAMUNDA_ADMIN);
     }
 
     private void grantAll(Resource resource) {

@@ -26,6 +26,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // The webapps' first-user setup would let anyone create an engine admin while no user is in
+                        // group camunda-admin; Tasklane creates its admins itself (IdentityBootstrap).
+                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                         .requestMatchers("/", "/error", "/camunda", "/camunda/**").permitAll()
                         .requestMatchers("/api/**", "/engine-rest/**").authenticated()
                         .anyRequest().hasAuthority(ADMIN_AUTHORITY))

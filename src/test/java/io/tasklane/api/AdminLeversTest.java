@@ -4,13 +4,12 @@ import static io.tasklane.api.TaskInputErrorsTest.assertProblem;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -293,20 +292,7 @@ class AdminLeversTest {
     }
 
     private static JsonNode await(String what, java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = read.get();
-            if (condition.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("waited 60 s for " + what + "; last seen: " + last);
+        return Await.until(what, read, condition);
     }
 
     private static String unique(String prefix) {

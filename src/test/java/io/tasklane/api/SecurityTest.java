@@ -7,7 +7,9 @@ import io.tasklane.support.Api;
 import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
@@ -15,6 +17,8 @@ class SecurityTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    IdentityService identity;
     Api anonymous;
 
     @BeforeEach
@@ -61,6 +65,18 @@ class SecurityTest {
     }
 
     @Test
+    void nobodyCanCreateAnEngineAdminThroughTheWebappsFirstUserSetup() {
+        Api.Response setup = anonymous.post("/camunda/api/admin/setup/default/user/create",
+                "{\"profile\": {\"id\": \"intruder\", \"firstName\": \"I\", \"lastName\": \"N\"},"
+                        + " \"credentials\": {\"password\": \"intruder1\"}}");
+
+        assertThat(setup.status()).isIn(401, 403);
+        assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count())
+                .as("the dev admin is a Camunda admin, so the webapps show their login, not their setup page").isEqualTo(1);
+    }
+
+    @Test
     void theWebappsKeepTheirOwnLogin() {
         // Spring Security lets the webapps through; Tasklist answers with its own page (or its redirect).
         assertThat(anonymous.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
@@ -99,7 +115,7 @@ class SecurityTest {
     @Test
     void clustersAreListedOnlyWhereGranted() {
         assertThat(anonymous.as("alice").get("/api/v1/clusters").items("name"))
-                .containsExactly("local", "sim");
+                .containsExactly("levers", "local", "sim");
         assertThat(anonymous.as("carol").get("/api/v1/clusters").items("name"))
                 .containsExactly("a100");
         assertThat(anonymous.as("bob").get("/api/v1/clusters").json().get("total").asInt()).isZero();
