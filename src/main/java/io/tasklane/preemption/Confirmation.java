@@ -1,8 +1,9 @@
 package io.tasklane.preemption;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.tasklane.common.RecordFields;
 
 /** What an admin reads to confirm a force-start: the pinned task and every run the plan kills. */
 public record Confirmation(String taskName, String taskId, String owner, String project, String gpus, String victims,
@@ -23,17 +24,8 @@ public record Confirmation(String taskName, String taskId, String owner, String 
                 + (v.runningSince() == null ? "(starting)" : v.runningSince().toString());
     }
 
-    /** The fields by the keys the confirmation form binds to. */
+    /** The fields by the keys the confirmation form binds to (the component names). */
     public Map<String, Object> asMap() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("taskName", taskName);
-        fields.put("taskId", taskId);
-        fields.put("owner", owner);
-        fields.put("project", project);
-        fields.put("gpus", gpus);
-        fields.put("victims", victims);
-        fields.put("victimCount", victimCount);
-        fields.put("requestedBy", requestedBy);
-        return fields;
+        return RecordFields.of(this);
     }
 }

@@ -3,6 +3,7 @@ package io.tasklane.preemption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
@@ -156,7 +157,7 @@ public class ForceStartService {
     }
 
     /** The open confirmation's Tasklist task id, if the force-start waits for one. */
-    public java.util.Optional<String> confirmationTaskId(ForceStartId id) {
+    public Optional<String> confirmationTaskId(ForceStartId id) {
         return processes.confirmationTaskId(id);
     }
 
