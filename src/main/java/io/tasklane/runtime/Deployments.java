@@ -78,6 +78,53 @@ public class Deployments {
         });
     }
 
+    /**
+     * Launches the replicas a grow added: those holding GPUs but not launched yet. Nothing to do if the
+     * run is over, stopping, or has launched them all (the call is repeated safely).
+     */
+    @Transactional(noRollbackFor = DeployFailedException.class)
+    public void deployAdded(RunId runId, int minReplicas) {
+        TaskRun run = runs.get(runId);
+        if (run.isOver() || run.stopRequested() || run.state() == io.tasklane.task.TaskState.STOPPING) {
+            return;
+        }
+        java.util.Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
+                .collect(java.util.stream.Collectors.toSet());
+        List<ReplicaLaunch> added = allocations.forRun(runId.value()).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
+                .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
+        if (added.isEmpty() || launchedAlready.isEmpty()) {
+            return; // nothing added, or not deployed yet: the first deployment launches every replica
+        }
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(),
+                tasks.specOf(run.taskId()), added, minReplicas, run.replicas()));
+        AfterCommit.onRollback(launched::abort);
+        for (LaunchedReplica replica : launched.replicas()) {
+            added.stream().filter(r -> r.index() == replica.index()).findFirst()
+                    .ifPresent(r -> instances.insertLaunched(runId.value(), r, replica));
+        }
+        InstanceListener listener = tracker.listenerFor(run.kind());
+        AfterCommit.run(() -> {
+            launched.arm(listener);
+            tracker.notifyChanged(runId.value());
+        });
+    }
+
+    /**
+     * Takes away the replicas from index {@code keep} on (a shrink). They are forgotten at once, so
+     * their exit is no failure of the run, and stopped once this commits, outside every lock.
+     */
+    @Transactional
+    public void removeReplicas(RunId runId, int keep) {
+        TaskRun run = runs.get(runId);
+        List<RunInstance> removed = instances.forRun(runId.value()).stream().filter(i -> i.index() >= keep).toList();
+        instances.deleteFrom(runId.value(), keep);
+        List<RunInstance> live = removed.stream().filter(i -> !i.state().isOver()).toList();
+        if (!live.isEmpty()) {
+            TaskRuntime runtime = runtimeOf(run);
+            AfterCommit.run(() -> runtime.stop(runId.value(), live, stopGracePeriod));
+        }
+    }
+
     /** Stops the run's live replicas (grace period, then forcibly) and records them as stopped. */
     @Transactional
     public void undeploy(RunId runId) {
