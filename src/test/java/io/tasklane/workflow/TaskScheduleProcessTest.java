@@ -141,6 +141,54 @@ class TaskScheduleProcessTest {
         assertThat(fired).isEmpty();
     }
 
+    @Test
+    void anEditedCopyThatSkipsWeekendsDeploysAndFiresOnWeekdaysOnly() throws Exception {
+        deployEditedCopy();
+        schedule = daily("08:00");
+        clock("2026-12-04T01:00:00Z"); // Friday 09:00 in Shanghai
+        ProcessInstance instance = start();
+
+        for (String due : List.of("2026-12-05T00:00:00Z", "2026-12-06T00:00:00Z", "2026-12-07T00:00:00Z")) {
+            assertThat(job(instance).getDuedate()).isEqualTo(Date.from(Instant.parse(due)));
+            clock(due);
+            execute(job(instance));
+        }
+
+        assertThat(fired).as("Saturday and Sunday skipped, Monday fired").containsExactly(Instant.parse("2026-12-07T00:00:00Z"));
+        assertThat(instance).hasPassed("Weekend").isWaitingAt("AwaitFire");
+    }
+
+    @Test
+    void aWaitingInstanceMigratesToTheEditedVersionAndKeepsItsTimer() throws Exception {
+        schedule = daily("08:00");
+        clock("2026-12-04T01:00:00Z");
+        ProcessInstance instance = start();
+        String edited = deployEditedCopy();
+
+        var plan = runtimeService().createMigrationPlan(instance.getProcessDefinitionId(), edited)
+                .mapEqualActivities().updateEventTriggers().build();
+        runtimeService().newMigration(plan).processInstanceIds(instance.getId()).execute();
+
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(edited);
+        assertThat(job(instance).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-12-05T00:00:00Z")));
+        clock("2026-12-05T00:00:00Z");
+        execute(job(instance));
+        assertThat(fired).as("Saturday's fire skipped by the new version").isEmpty();
+        assertThat(instance).hasPassed("Weekend").isWaitingAt("AwaitFire");
+    }
+
+    /** Deploys src/test/resources/edited/task-schedule-skip-weekends.bpmn.txt as the next version; its id. */
+    String deployEditedCopy() throws java.io.IOException {
+        try (var xml = getClass().getResourceAsStream("/edited/task-schedule-skip-weekends.bpmn.txt")) {
+            var deployment = engine.getRepositoryService().createDeployment()
+                    .addInputStream("task-schedule-skip-weekends.bpmn", xml).deploy();
+            engine.manageDeployment(deployment);
+            return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult().getId();
+        }
+    }
+
     ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(ScheduleVariables.PROCESS_KEY, TASK.value(),
                 Map.of(ScheduleVariables.TASK_ID, TASK.value()));
