@@ -37,4 +37,13 @@ final class ScheduleDtos {
                     s.lastFireAt(), s.updatedBy(), s.updatedAt());
         }
     }
+
+    /** What a task's own view shows of its schedule. */
+    record ScheduleSummary(ScheduleType type, boolean active, String timeZone, Instant nextFireAt, OffsetDateTime nextFireLocal) {
+
+        static ScheduleSummary of(ScheduleView view) {
+            ScheduleResponse full = ScheduleResponse.of(view);
+            return new ScheduleSummary(full.type(), full.active(), full.timeZone(), full.nextFireAt(), full.nextFireLocal());
+        }
+    }
 }

@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deployments {
 
     private final RunService runs;
+    private final io.tasklane.task.RunRepository runRepository;
     private final TaskService tasks;
     private final AllocationRepository allocations;
     private final ClusterService clusters;
@@ -37,10 +38,11 @@ public class Deployments {
     private final Clock clock;
     private final Duration stopGracePeriod;
 
-    Deployments(RunService runs, TaskService tasks, AllocationRepository allocations, ClusterService clusters,
+    Deployments(RunService runs, io.tasklane.task.RunRepository runRepository, TaskService tasks, AllocationRepository allocations, ClusterService clusters,
                 RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
                 @Value("${tasklane.runtime.local.stop-grace-period:10s}") Duration stopGracePeriod) {
         this.runs = runs;
+        this.runRepository = runRepository;
         this.tasks = tasks;
         this.allocations = allocations;
         this.clusters = clusters;
@@ -66,7 +68,9 @@ public class Deployments {
             throw new IllegalStateException("run " + runId + " holds " + held.size() + " of its " + run.replicas() + " replica allocations");
         }
         List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
-        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas));
+        int minReplicas = runRepository.minReplicasOf(runId).orElse(run.replicas());
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas,
+                minReplicas, run.replicas()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             instances.insertLaunched(runId.value(), replicas.get(replica.index()), replica);
@@ -83,7 +87,7 @@ public class Deployments {
      * run is over, stopping, or has launched them all (the call is repeated safely).
      */
     @Transactional(noRollbackFor = DeployFailedException.class)
-    public void deployAdded(RunId runId, int minReplicas) {
+    public void deployAdded(RunId runId) {
         TaskRun run = runs.get(runId);
         if (run.isOver() || run.stopRequested() || run.state() == io.tasklane.task.TaskState.STOPPING) {
             return;
@@ -96,7 +100,7 @@ public class Deployments {
             return; // nothing added, or not deployed yet: the first deployment launches every replica
         }
         LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(),
-                tasks.specOf(run.taskId()), added, minReplicas, run.replicas()));
+                tasks.specOf(run.taskId()), added, runRepository.minReplicasOf(runId).orElse(run.replicas()), run.replicas()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             added.stream().filter(r -> r.index() == replica.index()).findFirst()

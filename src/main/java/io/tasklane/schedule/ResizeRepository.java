@@ -72,11 +72,6 @@ class ResizeRepository {
         jdbc.sql("update tasklane.task_run set grow_settled_at = null where id = ?").param(runId.value()).update();
     }
 
-    Optional<Integer> minReplicas(RunId runId) {
-        return jdbc.sql("select min_replicas from tasklane.task_run where id = ?").param(runId.value())
-                .query((rs, i) -> rs.getObject(1, Integer.class)).optional();
-    }
-
     /** Active runs whose process should hear of their grow being settled, for the sweep. */
     List<RunId> growSettledRuns() {
         return runIds("grow_settled_at is not null");

@@ -94,7 +94,7 @@ public class RunResizer {
     @Transactional
     public void deployAdded(RunId runId) {
         sizes.clearGrowSettled(runId);
-        deployments.deployAdded(runId, sizes.minReplicas(runId).orElse(runs.get(runId).replicas()));
+        deployments.deployAdded(runId);
     }
 
     /** Runs whose process has a settled grow to hear of, and runs with a range not yet applied: for the sweep. */

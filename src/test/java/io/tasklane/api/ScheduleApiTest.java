@@ -79,6 +79,10 @@ class ScheduleApiTest {
         assertThat(inactive.get("nextFireAt").asText()).isEqualTo("2030-12-02T00:00:00Z");
         assertThat(inactive.get("nextFireLocal").asText()).isEqualTo("2030-12-02T08:00:00+08:00");
         assertThat(inactive.get("windows").findValuesAsText("time")).containsExactly("08:00", "20:00");
+        JsonNode shownOnTask = alice.get("/api/v1/tasks/" + task).json().get("schedule");
+        assertThat(shownOnTask.get("nextFireAt").asText()).isEqualTo("2030-12-02T00:00:00Z");
+        assertThat(shownOnTask.get("nextFireLocal").asText()).isEqualTo("2030-12-02T08:00:00+08:00");
+        assertThat(shownOnTask.get("active").asBoolean()).isFalse();
         assertThat(scheduleInstances(task)).isZero();
 
         alice.put(schedulePath(task), daily.formatted(true));
