@@ -41,7 +41,11 @@ final class ScheduleDtos {
     /** What a task's own view shows of its schedule. */
     record ScheduleSummary(ScheduleType type, boolean active, String timeZone, Instant nextFireAt, OffsetDateTime nextFireLocal) {
 
+        /** Null for a task without a schedule (MANUAL), so its view stays as it was. */
         static ScheduleSummary of(ScheduleView view) {
+            if (view.schedule().type() == ScheduleType.MANUAL) {
+                return null;
+            }
             ScheduleResponse full = ScheduleResponse.of(view);
             return new ScheduleSummary(full.type(), full.active(), full.timeZone(), full.nextFireAt(), full.nextFireLocal());
         }

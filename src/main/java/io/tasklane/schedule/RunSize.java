@@ -8,8 +8,4 @@ import io.tasklane.task.TaskState;
  */
 record RunSize(String runId, String cluster, TaskState state, boolean admitted, boolean stopRequested, int replicas,
                Integer minReplicas, Integer targetMin, Integer targetMax, Integer growTo) {
-
-    boolean growWaiting() {
-        return growTo != null;
-    }
 }

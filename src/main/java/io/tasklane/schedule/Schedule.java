@@ -27,8 +27,4 @@ public record Schedule(TaskId taskId, ScheduleType type, ZoneId zone, LocalDateT
     public static Schedule manual(TaskId taskId) {
         return new Schedule(taskId, ScheduleType.MANUAL, ZoneId.of("UTC"), null, null, List.of(), false, null, null, null);
     }
-
-    public Schedule firedAt(Instant fire) {
-        return new Schedule(taskId, type, zone, at, startDate, windows, active, fire, updatedBy, updatedAt);
-    }
 }

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import io.tasklane.common.ConflictException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
@@ -16,8 +15,6 @@ import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskState;
 import io.tasklane.task.TaskId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScheduleFiring {
 
-    private static final Logger log = LoggerFactory.getLogger(ScheduleFiring.class);
     static final String SCHEDULE_FIRED = "SCHEDULE_FIRED";
     private static final Set<TaskState> RESIZABLE = EnumSet.of(TaskState.QUEUED, TaskState.STARTING, TaskState.RUNNING);
 
@@ -96,18 +92,15 @@ public class ScheduleFiring {
         return Outcome.SKIPPED;
     }
 
+    /**
+     * Starts the task, at the window's upper bound for a daily fire. The state was checked above under no
+     * lock; should a person's start win the race, RunService refuses ours, this fire's transaction rolls
+     * back, and the engine retries the timer job, which then finds the task active.
+     */
     private Outcome start(TaskId taskId, Optional<ReplicaWindow> window) {
-        try {
-            TaskRun run = runs.start(ScheduleService.SCHEDULE, taskId, window.map(ReplicaWindow::maxReplicas).orElse(null));
-            window.ifPresent(w -> resizer.setMinReplicas(run.id(), w.minReplicas()));
-            return Outcome.STARTED;
-        } catch (ConflictException refused) {
-            // Checked above; this is a start racing ours. RunService.open refuses without writing or
-            // dooming the transaction, so the schedule goes on.
-            log.info("Schedule of task {} could not start it: {}", taskId, refused.getMessage());
-            record(taskId, "start refused: " + refused.getMessage());
-            return Outcome.SKIPPED;
-        }
+        TaskRun run = runs.start(ScheduleService.SCHEDULE, taskId, window.map(ReplicaWindow::maxReplicas).orElse(null));
+        window.ifPresent(w -> resizer.setMinReplicas(run.id(), w.minReplicas()));
+        return Outcome.STARTED;
     }
 
     private void record(TaskId taskId, String what) {

@@ -10,7 +10,4 @@ public interface ScheduleProcesses {
 
     /** Starts a schedule instance for the task (business key = task id), in the caller's transaction. */
     void start(TaskId taskId);
-
-    /** Whether the task has a schedule instance: for start-up, to start those a crash left without one. */
-    boolean isRunning(TaskId taskId);
 }

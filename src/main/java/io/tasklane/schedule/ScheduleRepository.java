@@ -38,10 +38,6 @@ class ScheduleRepository {
                 .query(this::map).optional();
     }
 
-    List<TaskId> activeTaskIds() {
-        return jdbc.sql("select task_id from tasklane.task_schedule where active").query((rs, i) -> new TaskId(rs.getString(1))).list();
-    }
-
     /** Replaces the task's schedule. */
     void save(Schedule s) {
         delete(s.taskId());

@@ -120,10 +120,6 @@ public class ScheduleService {
         schedules.markFired(taskId, fire);
     }
 
-    java.util.List<TaskId> activeTaskIds() {
-        return schedules.activeTaskIds();
-    }
-
     private Instant latest(Instant after, Instant lastFire) {
         Instant latest = after == null || after.isBefore(clock.instant()) ? clock.instant() : after;
         return lastFire != null && lastFire.isAfter(latest) ? lastFire : latest;

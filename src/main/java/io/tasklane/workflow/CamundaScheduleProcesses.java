@@ -33,10 +33,4 @@ class CamundaScheduleProcesses implements ScheduleProcesses {
         runtimeService.startProcessInstanceByKey(ScheduleVariables.PROCESS_KEY, taskId.value(),
                 Map.of(ScheduleVariables.TASK_ID, taskId.value()));
     }
-
-    @Override
-    public boolean isRunning(TaskId taskId) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ScheduleVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(taskId.value()).count() > 0;
-    }
 }
