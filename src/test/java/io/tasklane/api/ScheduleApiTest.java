@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklane.schedule.ScheduleFiring;
 import io.tasklane.support.Api;
+import io.tasklane.task.TaskId;
 import io.tasklane.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,8 @@ class ScheduleApiTest {
     int port;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    ScheduleFiring firing;
     Api alice;
 
     @BeforeEach
@@ -95,6 +100,26 @@ class ScheduleApiTest {
 
         assertThat(alice.delete(schedulePath(task)).status()).isEqualTo(204);
         assertThat(alice.get(schedulePath(task)).json().get("type").asText()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void aFireDeliveredTwiceStartsTheTaskOnce() {
+        String task = create(aTask().named(unique("twice")).with("command", List.of("sleep", "60")));
+        JsonNode set = alice.put(schedulePath(task), """
+                {"type": "DAILY", "timeZone": "Asia/Shanghai", "active": true, "windows": [{"time": "%s", "minReplicas": 1, "maxReplicas": 1}]}"""
+                .formatted(LocalTime.now(SHANGHAI).plusHours(6).truncatedTo(ChronoUnit.MINUTES))).json();
+        Instant fire = Instant.parse(set.get("nextFireAt").asText());
+
+        assertThat(firing.fire(new TaskId(task), fire)).isEqualTo(ScheduleFiring.Outcome.STARTED);
+        assertThat(firing.fire(new TaskId(task), fire)).isEqualTo(ScheduleFiring.Outcome.NOT_DUE);
+        assertThat(firing.fire(new TaskId(task), fire.plusSeconds(60))).as("not a fire time of this schedule")
+                .isEqualTo(ScheduleFiring.Outcome.NOT_DUE);
+
+        assertThat(alice.get("/api/v1/tasks/" + task + "/runs").json().get("total").asInt()).isEqualTo(1);
+        awaitTask(task, t -> t.get("state").asText().equals("RUNNING"));
+        alice.put(schedulePath(task), "{\"type\": \"MANUAL\"}");
+        assertThat(alice.post("/api/v1/tasks/" + task + "/stop", null).status()).isEqualTo(202);
+        awaitTask(task, t -> t.get("state").asText().equals("STOPPED"));
     }
 
     @Test
