@@ -5,17 +5,21 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunId;
+import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deployments {
 
     private final RunService runs;
-    private final io.tasklane.task.RunRepository runRepository;
+    private final RunRepository runRepository;
     private final TaskService tasks;
     private final AllocationRepository allocations;
     private final ClusterService clusters;
@@ -38,8 +42,8 @@ public class Deployments {
     private final Clock clock;
     private final Duration stopGracePeriod;
 
-    Deployments(RunService runs, io.tasklane.task.RunRepository runRepository, TaskService tasks, AllocationRepository allocations, ClusterService clusters,
-                RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
+    Deployments(RunService runs, RunRepository runRepository, TaskService tasks, AllocationRepository allocations,
+                ClusterService clusters, RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
                 @Value("${tasklane.runtime.local.stop-grace-period:10s}") Duration stopGracePeriod) {
         this.runs = runs;
         this.runRepository = runRepository;
@@ -89,11 +93,11 @@ public class Deployments {
     @Transactional(noRollbackFor = DeployFailedException.class)
     public void deployAdded(RunId runId) {
         TaskRun run = runs.get(runId);
-        if (run.isOver() || run.stopRequested() || run.state() == io.tasklane.task.TaskState.STOPPING) {
+        if (run.isOver() || run.stopRequested() || run.state() == TaskState.STOPPING) {
             return;
         }
-        java.util.Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
+                .collect(Collectors.toSet());
         List<ReplicaLaunch> added = allocations.forRun(runId.value()).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
                 .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         if (added.isEmpty() || launchedAlready.isEmpty()) {

@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers ResizeRequested and GrowGranted to runs' processes by business key (the run id). Also told
@@ -24,10 +27,13 @@ class CamundaResizeSignals implements ResizeSignals, RunProgressListener {
 
     private final RuntimeService runtimeService;
     private final RunResizer resizer;
+    private final TransactionTemplate ownTransaction;
 
-    CamundaResizeSignals(RuntimeService runtimeService, @Lazy RunResizer resizer) {
+    CamundaResizeSignals(RuntimeService runtimeService, @Lazy RunResizer resizer, PlatformTransactionManager transactions) {
         this.runtimeService = runtimeService;
         this.resizer = resizer;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -51,7 +57,10 @@ class CamundaResizeSignals implements ResizeSignals, RunProgressListener {
     private void deliver(RunId runId, String message) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(runId.value()).correlateAllWithResult();
+                // A transaction of its own: called after another one committed, whose resources Spring
+                // still holds; work joined to that one would run without its after-commit steps.
+                ownTransaction.executeWithoutResult(status -> runtimeService.createMessageCorrelation(message)
+                        .processInstanceBusinessKey(runId.value()).correlateAllWithResult());
                 return;
             } catch (OptimisticLockingException busy) {
                 // the run's process moved at the same moment; try again

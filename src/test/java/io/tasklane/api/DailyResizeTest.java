@@ -6,11 +6,16 @@ import static io.tasklane.api.ScheduleApiTest.unique;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A daily schedule on the simulated cluster "sim" (3 nodes x 8 SKUs): its first window starts the
  * task, the next grows the running run (queued while a filler holds the GPUs, the run keeping its
  * size), the last shrinks it. Windows lie hours ahead; the test fires each one by executing the
- * schedule's timer job, as the job executor would when its time comes.
+ * schedule's timer job, as the job executor would when its time comes. A shrink on the local runtime
+ * stops the removed replicas' real processes and leaves the rest serving.
  */
 @IntegrationTest
 class DailyResizeTest {
@@ -96,6 +102,40 @@ class DailyResizeTest {
         awaitTask(task, "STOPPED");
         alice.delete(schedulePath(task));
         await("every GPU of sim is free again", () -> freeSkus() == SIM_SKUS);
+    }
+
+    @Test
+    void aShrinkOnTheLocalRuntimeStopsTheRemovedReplicaProcessesAndKeepsServing() throws Exception {
+        String task = create(aTask().named(unique("local-daily")).with("kind", "SERVICE")
+                .with("command", List.of(TaskLifecycleTest.JAVA, TaskLifecycleTest.TINY_SERVER)));
+        LocalTime now = LocalTime.now(SHANGHAI).truncatedTo(ChronoUnit.MINUTES);
+        alice.put(schedulePath(task), """
+                {"type": "DAILY", "timeZone": "Asia/Shanghai", "active": true, "windows": [
+                  {"time": "%s", "minReplicas": 1, "maxReplicas": 3}, {"time": "%s", "minReplicas": 1, "maxReplicas": 1}]}"""
+                .formatted(now.plusHours(1), now.plusHours(2)));
+        fireNextWindow(task);
+        String run = awaitTask(task, "RUNNING").get("currentRunId").asText();
+        assertThat(readyReplicas(run)).isEqualTo(3);
+        List<Long> removedPids = alice.get("/api/v1/runs/" + run + "/instances").json().get("items").findValues("pid").stream()
+                .skip(1).map(JsonNode::asLong).toList();
+
+        fireNextWindow(task);
+        await("replicas 1 and 2 are stopped and their GPUs freed", () -> localFreeSkus() == 3);
+        await("their processes are gone", () -> removedPids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        assertThat(alice.get("/api/v1/runs/" + run + "/instances").json().get("items").findValuesAsText("state")).containsExactly("READY");
+        String endpoint = runJson(run).get("endpoint").asText().replaceFirst("//[^:/]+", "//127.0.0.1");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint)).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("hello from replica 0");
+        assertThat(runJson(run).get("state").asText()).isEqualTo("RUNNING");
+
+        alice.delete(schedulePath(task));
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        awaitTask(task, "STOPPED");
+        await("every slot of local is free again", () -> localFreeSkus() == 4);
+    }
+
+    private int localFreeSkus() {
+        return alice.get("/api/v1/clusters/local").json().get("freeSkus").asInt();
     }
 
     /** Runs the schedule's timer job now, as the job executor does once the window's time has come. */

@@ -69,7 +69,7 @@ class TaskRunResizeProcessTest {
         when(resizer.apply(any())).thenReturn(false);
         ProcessInstance run = startAndRun();
 
-        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        requestResize();
 
         assertThat(run).isWaitingAt("AwaitEnd").hasPassedInOrder("ResizeRequested", "ResizeRun", "GrowWaits", "Resized");
         assertThat(run).hasNotPassed("GrowGranted");
@@ -81,7 +81,7 @@ class TaskRunResizeProcessTest {
         when(resizer.apply(any())).thenReturn(true);
         ProcessInstance run = startAndRun();
 
-        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        requestResize();
         assertThat(run).isWaitingAt("AwaitEnd", "GrowGranted");
         correlate(ScheduleVariables.GROW_GRANTED);
         execute(jobQuery().activityId("DeployAddedReplicas").singleResult());
@@ -95,7 +95,7 @@ class TaskRunResizeProcessTest {
     void aRunThatFailsWhileAGrowWaitsStillEnds() {
         when(resizer.apply(any())).thenReturn(true);
         ProcessInstance run = startAndRun();
-        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        requestResize();
 
         correlate(RunVariables.REPLICA_FAILED);
 
@@ -107,7 +107,7 @@ class TaskRunResizeProcessTest {
     void aStopWhileAGrowWaitsEndsTheRunStopped() {
         when(resizer.apply(any())).thenReturn(true);
         ProcessInstance run = startAndRun();
-        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        requestResize();
 
         correlate(RunVariables.STOP_REQUESTED);
         execute(jobQuery().activityId("MarkStopping").singleResult());
@@ -124,6 +124,12 @@ class TaskRunResizeProcessTest {
         correlate(RunVariables.REPLICAS_READY);
         assertThat(run).isWaitingAt("AwaitEnd");
         return run;
+    }
+
+    /** ResizeRequested, then the asynchronous "Resize the run" (the caller's transaction only records the request). */
+    private static void requestResize() {
+        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        execute(jobQuery().activityId("ResizeRun").singleResult());
     }
 
     private static void correlate(String message) {

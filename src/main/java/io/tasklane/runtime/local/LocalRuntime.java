@@ -188,12 +188,13 @@ class LocalRuntime implements TaskRuntime {
     public void stop(String runId, List<RunInstance> instances, Duration grace) {
         // Only the replicas asked for: a shrink stops some replicas of a run and keeps the others.
         Set<Integer> indices = instances.stream().map(RunInstance::index).collect(Collectors.toSet());
-        List<ReplicaProcess> known = running.getOrDefault(runId, List.of());
-        List<ReplicaProcess> processes = known.stream().filter(p -> indices.contains(p.index)).toList();
-        if (!processes.isEmpty()) {
-            known.removeAll(processes);
-        }
-        running.computeIfPresent(runId, (id, rest) -> rest.isEmpty() ? null : rest);
+        List<ReplicaProcess> asked = running.getOrDefault(runId, List.of()).stream().filter(p -> indices.contains(p.index)).toList();
+        // Forget what is being stopped and what has ended; drop the run once nothing of it is left.
+        running.computeIfPresent(runId, (id, rest) -> {
+            rest.removeIf(p -> asked.contains(p) || !p.handle.isAlive());
+            return rest.isEmpty() ? null : rest;
+        });
+        List<ReplicaProcess> processes = asked;
         if (processes.isEmpty()) {
             // Launched by a Tasklane that has since restarted: find the processes by pid.
             processes = instances.stream().filter(i -> i.pid() != null && i.launchedAt() != null)
