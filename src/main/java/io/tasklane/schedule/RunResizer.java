@@ -1,6 +1,7 @@
 package io.tasklane.schedule;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.queue.DispatchRequests;
@@ -97,12 +98,13 @@ public class RunResizer {
         deployments.deployAdded(runId);
     }
 
-    /** Runs whose process has a settled grow to hear of, and runs with a range not yet applied: for the sweep. */
-    public java.util.List<RunId> growSettledRuns() {
+    /** Active runs whose process has a settled grow to hear of: for the sweep. */
+    public List<RunId> growSettledRuns() {
         return sizes.growSettledRuns();
     }
 
-    public java.util.List<RunId> targetPendingRuns() {
+    /** Active runs with a range asked for that their process has not applied: for the sweep. */
+    public List<RunId> targetPendingRuns() {
         return sizes.targetPendingRuns();
     }
 }

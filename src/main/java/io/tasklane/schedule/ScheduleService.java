@@ -2,6 +2,7 @@ package io.tasklane.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
@@ -108,7 +109,7 @@ public class ScheduleService {
     }
 
     /** The schedule's zone, for showing a fire time as a wall-clock reading. */
-    public Optional<java.time.ZoneId> zoneOf(TaskId taskId) {
+    public Optional<ZoneId> zoneOf(TaskId taskId) {
         return schedules.find(taskId).map(Schedule::zone);
     }
 
