@@ -7,6 +7,7 @@ import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.QueueService;
+import io.tasklane.schedule.ScheduleService;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskRun;
@@ -39,11 +40,13 @@ class TaskController {
     private final TaskService tasks;
     private final RunService runs;
     private final QueueService queues;
+    private final ScheduleService schedules;
 
-    TaskController(TaskService tasks, RunService runs, QueueService queues) {
+    TaskController(TaskService tasks, RunService runs, QueueService queues, ScheduleService schedules) {
         this.tasks = tasks;
         this.runs = runs;
         this.queues = queues;
+        this.schedules = schedules;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -57,7 +60,7 @@ class TaskController {
         Task task = tasks.get(caller, taskId(id));
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
                 ? queues.positionOf(task.spec().cluster(), task.currentRunId()).orElse(null) : null;
-        return TaskResponse.of(task, position);
+        return TaskResponse.of(task, position).withSchedule(ScheduleDtos.ScheduleSummary.of(schedules.viewOf(task.id())));
     }
 
     /** Starts a run of the task: it queues for GPUs, or starts deploying at once. */

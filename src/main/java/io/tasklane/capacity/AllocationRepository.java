@@ -72,6 +72,11 @@ public class AllocationRepository {
         return jdbc.sql("delete from tasklane.allocation where run_id = ?").param(runId).update();
     }
 
+    /** Frees the slots of the run's replicas from {@code firstIndex} on (a shrink); how many replicas held some. */
+    public int releaseFrom(String runId, int firstIndex) {
+        return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId, firstIndex).update();
+    }
+
     /** Runs that hold slots although they are over: what a crash between two steps could leave behind. */
     public List<String> heldByEndedRuns() {
         return jdbc.sql("""

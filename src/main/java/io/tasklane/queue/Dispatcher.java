@@ -25,14 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dispatcher {
 
     private final QueueRepository queue;
+    private final GrowRequests grows;
     private final AllocationRepository allocations;
     private final ClusterService clusters;
     private final List<RunProgressListener> listeners;
     private final Clock clock;
 
-    Dispatcher(QueueRepository queue, AllocationRepository allocations, ClusterService clusters,
+    Dispatcher(QueueRepository queue, GrowRequests grows, AllocationRepository allocations, ClusterService clusters,
                @Lazy List<RunProgressListener> listeners, Clock clock) {
         this.queue = queue;
+        this.grows = grows;
         this.allocations = allocations;
         this.clusters = clusters;
         this.listeners = listeners;
@@ -66,7 +68,8 @@ public class Dispatcher {
         VirtualCluster definition = clusters.find(cluster);
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
-        List<QueueEntry> waiting = queue.waiting(cluster);
+        List<QueueEntry> waiting = new java.util.ArrayList<>(queue.waiting(cluster));
+        waiting.addAll(grows.waiting(cluster));
         if (waiting.isEmpty()) {
             return List.of();
         }
@@ -74,16 +77,24 @@ public class Dispatcher {
         List<Admitted> admitted = Admission.admit(waiting, free, definition.queuePolicy());
         // 4. Reserve their GPUs; the rest stays queued.
         Map<String, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
-        admitted.forEach(run -> placements.put(run.entry().runId(), run.placements()));
+        admitted.forEach(run -> placements.put(run.entry().runId(), numbered(run)));
         allocations.reserve(cluster, placements, definition.sku().gpus());
         List<String> ids = List.copyOf(placements.keySet());
-        queue.markAdmitted(ids, clock.instant());
+        queue.markAdmitted(admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList(), clock.instant());
+        grows.markGranted(admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList(), clock.instant());
         AfterCommit.run(() -> ids.forEach(id -> listeners.forEach(l -> l.runChanged(id))));
         return ids;
     }
 
-    /** Clusters that have runs waiting, for the periodic sweep. */
+    /** A grow's added replicas are numbered after those the run already has. */
+    private static List<io.tasklane.capacity.ReplicaPlacement> numbered(Admitted run) {
+        int first = run.entry().firstReplica();
+        return run.placements().stream().map(p -> new io.tasklane.capacity.ReplicaPlacement(first + p.replicaIndex(), p.node(), p.slots())).toList();
+    }
+
+    /** Clusters that have runs (or grows) waiting, for the periodic sweep. */
     public List<String> clustersWithWaitingRuns() {
-        return queue.clustersWithWaitingRuns();
+        return java.util.stream.Stream.concat(queue.clustersWithWaitingRuns().stream(), grows.clustersWithGrows().stream())
+                .distinct().toList();
     }
 }

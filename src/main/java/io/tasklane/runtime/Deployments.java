@@ -5,17 +5,21 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunId;
+import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Deployments {
 
     private final RunService runs;
+    private final RunRepository runRepository;
     private final TaskService tasks;
     private final AllocationRepository allocations;
     private final ClusterService clusters;
@@ -37,10 +42,11 @@ public class Deployments {
     private final Clock clock;
     private final Duration stopGracePeriod;
 
-    Deployments(RunService runs, TaskService tasks, AllocationRepository allocations, ClusterService clusters,
-                RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
+    Deployments(RunService runs, RunRepository runRepository, TaskService tasks, AllocationRepository allocations,
+                ClusterService clusters, RuntimeRegistry runtimes, InstanceRepository instances, InstanceTracker tracker, Clock clock,
                 @Value("${tasklane.runtime.local.stop-grace-period:10s}") Duration stopGracePeriod) {
         this.runs = runs;
+        this.runRepository = runRepository;
         this.tasks = tasks;
         this.allocations = allocations;
         this.clusters = clusters;
@@ -66,7 +72,9 @@ public class Deployments {
             throw new IllegalStateException("run " + runId + " holds " + held.size() + " of its " + run.replicas() + " replica allocations");
         }
         List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
-        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas));
+        int minReplicas = runRepository.minReplicasOf(runId).orElse(run.replicas());
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas,
+                minReplicas, run.replicas()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             instances.insertLaunched(runId.value(), replicas.get(replica.index()), replica);
@@ -76,6 +84,53 @@ public class Deployments {
             launched.arm(listener);
             tracker.notifyChanged(runId.value());
         });
+    }
+
+    /**
+     * Launches the replicas a grow added: those holding GPUs but not launched yet. Nothing to do if the
+     * run is over, stopping, or has launched them all (the call is repeated safely).
+     */
+    @Transactional(noRollbackFor = DeployFailedException.class)
+    public void deployAdded(RunId runId) {
+        TaskRun run = runs.get(runId);
+        if (run.isOver() || run.stopRequested() || run.state() == TaskState.STOPPING) {
+            return;
+        }
+        Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
+                .collect(Collectors.toSet());
+        List<ReplicaLaunch> added = allocations.forRun(runId.value()).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
+                .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
+        if (added.isEmpty() || launchedAlready.isEmpty()) {
+            return; // nothing added, or not deployed yet: the first deployment launches every replica
+        }
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(),
+                tasks.specOf(run.taskId()), added, runRepository.minReplicasOf(runId).orElse(run.replicas()), run.replicas()));
+        AfterCommit.onRollback(launched::abort);
+        for (LaunchedReplica replica : launched.replicas()) {
+            added.stream().filter(r -> r.index() == replica.index()).findFirst()
+                    .ifPresent(r -> instances.insertLaunched(runId.value(), r, replica));
+        }
+        InstanceListener listener = tracker.listenerFor(run.kind());
+        AfterCommit.run(() -> {
+            launched.arm(listener);
+            tracker.notifyChanged(runId.value());
+        });
+    }
+
+    /**
+     * Takes away the replicas from index {@code keep} on (a shrink). They are forgotten at once, so
+     * their exit is no failure of the run, and stopped once this commits, outside every lock.
+     */
+    @Transactional
+    public void removeReplicas(RunId runId, int keep) {
+        TaskRun run = runs.get(runId);
+        List<RunInstance> removed = instances.forRun(runId.value()).stream().filter(i -> i.index() >= keep).toList();
+        instances.deleteFrom(runId.value(), keep);
+        List<RunInstance> live = removed.stream().filter(i -> !i.state().isOver()).toList();
+        if (!live.isEmpty()) {
+            TaskRuntime runtime = runtimeOf(run);
+            AfterCommit.run(() -> runtime.stop(runId.value(), live, stopGracePeriod));
+        }
     }
 
     /** Stops the run's live replicas (grace period, then forcibly) and records them as stopped. */

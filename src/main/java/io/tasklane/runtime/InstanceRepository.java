@@ -50,6 +50,11 @@ public class InstanceRepository {
                 .params(state.name(), exitCode, message, utc(at), runId, index).update() == 1;
     }
 
+    /** Forgets the replicas from {@code firstIndex} on (a shrink): a later report of their exit changes nothing. */
+    void deleteFrom(String runId, int firstIndex) {
+        jdbc.sql("delete from tasklane.run_instance where run_id = ? and replica_index >= ?").params(runId, firstIndex).update();
+    }
+
     private RunInstance map(ResultSet rs, int row) throws SQLException {
         long pid = rs.getLong("pid");
         Long pidOrNull = rs.wasNull() ? null : pid;

@@ -51,6 +51,12 @@ public class RunRepository {
         return jdbc.sql("select count(*) from tasklane.task_run where task_id = ?").param(taskId.value()).query(Long.class).single();
     }
 
+    /** The lowest replica count a runtime with an autoscaler may scale the run to (set by a daily window); empty: its replicas. */
+    public Optional<Integer> minReplicasOf(RunId id) {
+        return jdbc.sql("select min_replicas from tasklane.task_run where id = ?").param(id.value())
+                .query((rs, i) -> rs.getObject(1, Integer.class)).optional().filter(java.util.Objects::nonNull);
+    }
+
     /** Runs not yet over: queued, starting, running or stopping. */
     public List<TaskRun> findActive() {
         return jdbc.sql("select * from tasklane.task_run where state in ('QUEUED', 'STARTING', 'RUNNING', 'STOPPING')")

@@ -50,7 +50,13 @@ public class RunService {
     /** Starts a task: opens a run and starts its process. 409 unless the task's state allows a start. */
     @Transactional
     public TaskRun start(Caller caller, TaskId taskId) {
-        TaskRun run = open(caller, taskId);
+        return start(caller, taskId, null);
+    }
+
+    /** A start with {@code replicas} instead of the task's own count (a daily schedule's window); null: the task's. */
+    @Transactional
+    public TaskRun start(Caller caller, TaskId taskId, Integer replicas) {
+        TaskRun run = open(caller, taskId, replicas);
         processes.start(run.id(), taskId);
         return runs.findById(run.id()).orElseThrow();
     }
@@ -63,6 +69,10 @@ public class RunService {
     @Transactional(noRollbackFor = {NotFoundException.class, ConflictException.class, ForbiddenException.class,
             InvalidInputException.class})
     public TaskRun open(Caller caller, TaskId taskId) {
+        return open(caller, taskId, null);
+    }
+
+    private TaskRun open(Caller caller, TaskId taskId, Integer replicas) {
         Task task = lockForCaller(caller, taskId);
         if (!STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
@@ -73,7 +83,7 @@ public class RunService {
         }
         Instant now = clock.instant();
         TaskSpec spec = task.spec();
-        TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), spec.replicas(),
+        TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
                 spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
                 null, null, null, null);
         runs.insert(run);

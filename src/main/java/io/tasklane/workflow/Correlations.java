@@ -9,10 +9,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers a message to the process instances of a business key, trying again when the instance moves at
- * the same moment. Callers that must not lose the message also have a sweep that delivers it again.
+ * Delivers a message to the process instances of a business key, in a transaction of its own, trying again
+ * when the instance moves at the same moment. Callers run after their own transaction committed (or outside
+ * one, like the sweeps): Spring still holds a committed transaction's resources in its after-commit
+ * callbacks, and work joined to it would run without its own after-commit steps. Callers that must not lose
+ * the message also have a sweep that delivers it again.
  */
 @Component
 class Correlations {
@@ -20,17 +26,20 @@ class Correlations {
     private static final Logger log = LoggerFactory.getLogger(Correlations.class);
 
     private final RuntimeService runtimeService;
+    private final TransactionTemplate ownTransaction;
 
-    Correlations(RuntimeService runtimeService) {
+    Correlations(RuntimeService runtimeService, PlatformTransactionManager transactions) {
         this.runtimeService = runtimeService;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** How many waits took the message (0: none waits for it now); empty if it could not be delivered after retries. */
     Optional<Integer> deliver(String message, String businessKey, Map<String, Object> variables) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return Optional.of(runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
-                        .setVariables(variables).correlateAllWithResult().size());
+                return Optional.of(ownTransaction.execute(status -> runtimeService.createMessageCorrelation(message)
+                        .processInstanceBusinessKey(businessKey).setVariables(variables).correlateAllWithResult().size()));
             } catch (OptimisticLockingException busy) {
                 // the process moved at the same moment (a job ran); try again
             } catch (ProcessEngineException raced) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -139,7 +140,8 @@ class LocalRuntime implements TaskRuntime {
 
         @Override
         public void arm(InstanceListener listener) {
-            running.put(request.runId(), processes);
+            // Appends: a grow launches more replicas of a run that already has some.
+            running.computeIfAbsent(request.runId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(processes);
             for (ReplicaProcess process : processes) {
                 watch(process, listener, request.spec().kind() == TaskKind.SERVICE);
             }
@@ -184,8 +186,16 @@ class LocalRuntime implements TaskRuntime {
 
     @Override
     public void stop(String runId, List<RunInstance> instances, Duration grace) {
-        List<ReplicaProcess> processes = running.remove(runId);
-        if (processes == null) {
+        // Only the replicas asked for: a shrink stops some replicas of a run and keeps the others.
+        Set<Integer> indices = instances.stream().map(RunInstance::index).collect(Collectors.toSet());
+        List<ReplicaProcess> asked = running.getOrDefault(runId, List.of()).stream().filter(p -> indices.contains(p.index)).toList();
+        // Forget what is being stopped and what has ended; drop the run once nothing of it is left.
+        running.computeIfPresent(runId, (id, rest) -> {
+            rest.removeIf(p -> asked.contains(p) || !p.handle.isAlive());
+            return rest.isEmpty() ? null : rest;
+        });
+        List<ReplicaProcess> processes = asked;
+        if (processes.isEmpty()) {
             // Launched by a Tasklane that has since restarted: find the processes by pid.
             processes = instances.stream().filter(i -> i.pid() != null && i.launchedAt() != null)
                     .flatMap(i -> ProcessHandle.of(i.pid()).stream()

@@ -65,7 +65,8 @@ class SimulatedRuntime implements TaskRuntime {
                 for (ReplicaLaunch replica : request.replicas()) {
                     futures.addAll(simulate(request, replica.index(), listener));
                 }
-                scheduled.put(request.runId(), futures);
+                // Appends: a grow launches more replicas of a run that already has some.
+                scheduled.merge(request.runId(), futures, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
             }
 
             @Override

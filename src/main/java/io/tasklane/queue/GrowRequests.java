@@ -1,0 +1,52 @@
+package io.tasklane.queue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Grows waiting for GPUs: a starting or running run whose replica range was raised (a daily window)
+ * asks for its added replicas. They queue like a run does, by the run's priority and the time the grow
+ * was asked for, while the run keeps its current size.
+ */
+@Repository
+class GrowRequests {
+
+    private final JdbcClient jdbc;
+
+    GrowRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<QueueEntry> waiting(String cluster) {
+        return jdbc.sql("""
+                select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
+                from tasklane.task_run r join tasklane.task t on t.id = r.task_id
+                where r.cluster = ? and r.grow_requested_at is not null and r.grow_to > r.replicas
+                  and r.state in ('QUEUED', 'STARTING', 'RUNNING') and r.admitted_at is not null""")
+                .param(cluster)
+                .query((rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), rs.getBoolean("pinned"),
+                        rs.getInt("priority"), rs.getObject("grow_requested_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("grow_to") - rs.getInt("replicas"), rs.getInt("sku_per_replica"), rs.getInt("replicas")))
+                .list();
+    }
+
+    List<String> clustersWithGrows() {
+        return jdbc.sql("select distinct cluster from tasklane.task_run where grow_requested_at is not null"
+                + " and state in ('QUEUED', 'STARTING', 'RUNNING')").query(String.class).list();
+    }
+
+    /** The grown runs now hold their added replicas: they count them, and their processes may deploy them. */
+    void markGranted(List<String> runIds, Instant at) {
+        for (String runId : runIds) {
+            jdbc.sql("""
+                    update tasklane.task_run set replicas = grow_to, grow_to = null, grow_requested_at = null,
+                      grow_settled_at = ?, version = version + 1 where id = ?""")
+                    .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), runId).update();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.tasklane.schedule;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.queue.DispatchRequests;
+import io.tasklane.runtime.Deployments;
+import io.tasklane.task.AfterCommit;
+import io.tasklane.task.RunId;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskRun;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes the replica range of a run while it runs (see {@link ResizePlan} for the model). A daily
+ * window asks ({@link #request}); the run's own process applies it ({@link #apply}), so a resize never
+ * races the run's other steps; a grow that had to wait for GPUs is deployed by {@link #deployAdded}.
+ */
+@Service
+public class RunResizer {
+
+    private final RunService runs;
+    private final ResizeRepository sizes;
+    private final AllocationRepository allocations;
+    private final Deployments deployments;
+    private final DispatchRequests dispatch;
+    private final ResizeSignals signals;
+    private final Clock clock;
+
+    RunResizer(RunService runs, ResizeRepository sizes, AllocationRepository allocations, Deployments deployments,
+               DispatchRequests dispatch, @Lazy ResizeSignals signals, Clock clock) {
+        this.runs = runs;
+        this.sizes = sizes;
+        this.allocations = allocations;
+        this.deployments = deployments;
+        this.dispatch = dispatch;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    /** Asks the run to take the range [min, max]; its process applies it once this commits. */
+    @Transactional
+    public void request(RunId runId, int min, int max) {
+        sizes.setTarget(runId, min, max);
+        AfterCommit.run(() -> signals.requestResize(runId));
+    }
+
+    /** Sets the lower bound of a run that was just opened at its upper bound (a window started it). */
+    @Transactional
+    public void setMinReplicas(RunId runId, int min) {
+        sizes.setMinReplicas(runId, min);
+    }
+
+    /**
+     * Applies the range asked for. Returns true if a grow now waits in the queue (the process then waits
+     * for GrowGranted). Holds the cluster's lock, as a dispatch pass does, so a pass never admits the run
+     * or its grow at a size that is changing under it.
+     */
+    @Transactional
+    public boolean apply(RunId runId) {
+        TaskRun run = runs.get(runId);
+        allocations.lockCluster(run.cluster());
+        RunSize size = sizes.lock(runId).orElseThrow();
+        ResizePlan plan = ResizePlan.of(size);
+        switch (plan) {
+            case NOTHING -> {
+                return false;
+            }
+            case RESIZE_WAITING_RUN -> sizes.resized(runId, size.targetMax(), size.targetMin());
+            case SHRINK -> {
+                deployments.removeReplicas(runId, size.targetMax());
+                allocations.releaseFrom(runId.value(), size.targetMax());
+                sizes.resized(runId, size.targetMax(), size.targetMin());
+                sizes.withdrawGrow(runId, clock.instant());
+            }
+            case BOUNDS_ONLY -> {
+                sizes.resized(runId, size.replicas(), size.targetMin());
+                sizes.withdrawGrow(runId, clock.instant());
+            }
+            case GROW -> sizes.requestGrow(runId, size.targetMax(), size.targetMin(), clock.instant());
+        }
+        dispatch.afterCommit(run.cluster());
+        return plan == ResizePlan.GROW;
+    }
+
+    /** True once a waiting grow of the run got its GPUs or was withdrawn. */
+    public boolean growSettled(RunId runId) {
+        return sizes.growSettled(runId);
+    }
+
+    /** Deploys the replicas a granted grow added (none if it was withdrawn). Safe to repeat. */
+    @Transactional
+    public void deployAdded(RunId runId) {
+        sizes.clearGrowSettled(runId);
+        deployments.deployAdded(runId);
+    }
+
+    /** Active runs whose process has a settled grow to hear of: for the sweep. */
+    public List<RunId> growSettledRuns() {
+        return sizes.growSettledRuns();
+    }
+
+    /** Active runs with a range asked for that their process has not applied: for the sweep. */
+    public List<RunId> targetPendingRuns() {
+        return sizes.targetPendingRuns();
+    }
+}
