@@ -23,6 +23,8 @@ public class TestDatabaseConfig {
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        // As application-postgres.yaml sets it: batched inserts (allocations of a dispatch pass) go as one statement.
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
     }
