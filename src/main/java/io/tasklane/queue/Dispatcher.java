@@ -68,6 +68,11 @@ public class Dispatcher {
         VirtualCluster definition = clusters.find(cluster);
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
+        if (free.stream().allMatch(node -> node.free() == 0)) {
+            // A full cluster admits nobody: skip reading its queue, which may be long (every start on a busy
+            // cluster asks for a pass, and the release that frees a slot asks for the one that matters).
+            return List.of();
+        }
         List<QueueEntry> waiting = new java.util.ArrayList<>(queue.waiting(cluster));
         waiting.addAll(grows.waiting(cluster));
         if (waiting.isEmpty()) {
