@@ -175,6 +175,22 @@ public class ClusterService {
         grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
     }
 
+    /**
+     * Replaces the nodes of a cluster whose nodes its runtime reports (Kubernetes nodes carrying the
+     * cluster's label). A cluster not declared anywhere is created from {@code discovered}; a declared
+     * one keeps its definition and grants. Runs placed on a node that disappears are the runtime's to fail.
+     */
+    @Transactional
+    public void syncRuntimeNodes(VirtualCluster discovered, String runtime) {
+        VirtualCluster cluster = clusters.findByName(discovered.name())
+                .map(existing -> new VirtualCluster(existing.name(), existing.gpuType(), existing.sku(),
+                        existing.queuePolicy(), existing.source(), discovered.nodes()))
+                .orElse(discovered);
+        requireValid(cluster);
+        clusters.save(cluster, clock.instant());
+        clusters.setRuntime(cluster.name(), runtime);
+    }
+
     private void requireApiOwned(String name) {
         VirtualCluster existing = find(name);
         if (existing.source() == ClusterSource.CONFIG) {

@@ -8,4 +8,16 @@ public interface InstanceListener {
 
     /** The replica ended on its own with {@code exitCode} (null when unknown), with a diagnostic if any. */
     void exited(String runId, int index, Integer exitCode, String message);
+
+    /**
+     * The replica cannot run and will not recover by itself (a bad image, a crash loop), with why; it
+     * counts as failed whatever its exit code. Runtimes that only see exits need not call it.
+     */
+    default void failed(String runId, int index, Integer exitCode, String message) {
+        exited(runId, index, exitCode, message);
+    }
+
+    /** The replica is not running yet, and this says why ("Unschedulable: ..."); its state does not change. */
+    default void waiting(String runId, int index, String diagnostic) {
+    }
 }

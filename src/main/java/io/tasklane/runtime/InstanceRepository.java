@@ -42,6 +42,12 @@ public class InstanceRepository {
                 .params(utc(at), runId, index).update() == 1;
     }
 
+    /** Notes why a replica that has not started serving is still waiting; no change of state. */
+    void noteWaiting(String runId, int index, String diagnostic) {
+        jdbc.sql("update tasklane.run_instance set message = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED')")
+                .params(diagnostic, runId, index).update();
+    }
+
     /** Records how a live replica ended; false if it had already ended (e.g. Tasklane stopped it). */
     boolean markEnded(String runId, int index, InstanceState state, Integer exitCode, String message, Instant at) {
         return jdbc.sql("""
