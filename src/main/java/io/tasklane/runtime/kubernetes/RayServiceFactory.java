@@ -11,9 +11,7 @@ import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.tasklane.capacity.Sku;
 import io.tasklane.runtime.LaunchRequest;
@@ -55,8 +53,11 @@ final class RayServiceFactory {
         JsonObject rayService = new JsonObject();
         rayService.addProperty("apiVersion", GROUP + "/" + VERSION);
         rayService.addProperty("kind", "RayService");
-        rayService.add("metadata", tree(new V1ObjectMeta().name(TasklaneLabels.runObjectName(request.runId()))
-                .namespace(namespace).labels(TasklaneLabels.ofRun(request.taskId(), request.runId()))));
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("name", TasklaneLabels.runObjectName(request.runId()));
+        metadata.addProperty("namespace", namespace);
+        metadata.add("labels", JSON.getGson().toJsonTree(TasklaneLabels.ofRun(request.taskId(), request.runId())));
+        rayService.add("metadata", metadata);
         rayService.add("spec", spec);
         return rayService;
     }
@@ -87,8 +88,8 @@ final class RayServiceFactory {
         // The head holds no GPUs: every GPU of the run is a worker's.
         startParams.addProperty("num-gpus", "0");
         group.add("rayStartParams", startParams);
-        group.add("template", tree(template(request, "ray-head", new V1PodSpec().containers(List.of(head))
-                .volumes(ReplicaPodFactory.volumes(request.spec(), defaultShmSize)))));
+        group.add("template", template(request, "ray-head", new V1PodSpec().containers(List.of(head))
+                .volumes(ReplicaPodFactory.volumes(request.spec(), defaultShmSize))));
         return group;
     }
 
@@ -109,16 +110,25 @@ final class RayServiceFactory {
         group.addProperty("minReplicas", replicas);
         group.addProperty("maxReplicas", replicas);
         group.add("rayStartParams", new JsonObject());
-        group.add("template", tree(template(request, "ray-worker", podSpec)));
+        group.add("template", template(request, "ray-worker", podSpec));
         return group;
     }
 
-    private static V1PodTemplateSpec template(LaunchRequest request, String role, V1PodSpec spec) {
+    /**
+     * A pod template whose metadata is labels only: the CRD's template metadata knows few fields, and the
+     * client's model would add empty ones (ownerReferences) that a strict API server rejects.
+     */
+    private static JsonObject template(LaunchRequest request, String role, V1PodSpec spec) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TasklaneLabels.TASK, request.taskId());
         labels.put(TasklaneLabels.RUN, request.runId());
         labels.put(TasklaneLabels.ROLE, role);
-        return new V1PodTemplateSpec().metadata(new V1ObjectMeta().labels(labels)).spec(spec);
+        JsonObject metadata = new JsonObject();
+        metadata.add("labels", JSON.getGson().toJsonTree(labels));
+        JsonObject template = new JsonObject();
+        template.add("metadata", metadata);
+        template.add("spec", tree(spec));
+        return template;
     }
 
     private static V1ContainerPort port(String name, int number) {
