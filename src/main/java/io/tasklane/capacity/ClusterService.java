@@ -73,6 +73,11 @@ public class ClusterService {
         return clusters.runtimeOf(cluster);
     }
 
+    /** Names of the clusters whose tasks {@code runtime} runs. */
+    public List<String> clustersRunBy(String runtime) {
+        return clusters.findAll().stream().map(VirtualCluster::name).filter(name -> runtime.equals(clusters.runtimeOf(name))).toList();
+    }
+
     /** Schedulable nodes of the cluster with their free slots, given the slots already taken. */
     public List<NodeSnapshot> snapshot(VirtualCluster cluster, java.util.Map<String, java.util.Set<Integer>> taken) {
         return cluster.nodes().stream().filter(ClusterNode::schedulable)

@@ -1,5 +1,6 @@
 package io.tasklane.runtime.kubernetes;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,15 +68,17 @@ class KubernetesNodeSync implements ApplicationRunner {
         }
     }
 
-    /** Writes every labelled cluster's nodes; declared kubernetes clusters without labelled nodes get none. */
+    /** Writes every labelled cluster's nodes; kubernetes clusters without labelled nodes get none. */
     void sync() {
         Map<String, List<V1Node>> byCluster = new TreeMap<>();
+        // Clusters synced before keep being synced: when their last node goes, they must lose it.
+        clusters.clustersRunBy(KubernetesRuntime.KIND).forEach(name -> byCluster.put(name, new ArrayList<>()));
         capacity.clusters().stream().filter(c -> KubernetesRuntime.KIND.equals(c.runtime()))
-                .forEach(c -> byCluster.put(c.name(), new java.util.ArrayList<>()));
+                .forEach(c -> byCluster.put(c.name(), new ArrayList<>()));
         for (V1Node node : objects.listNodes(TasklaneLabels.VIRTUAL_CLUSTER)) {
             String cluster = node.getMetadata().getLabels().get(TasklaneLabels.VIRTUAL_CLUSTER);
             if (byCluster.containsKey(cluster) || properties.discoveredClusters().enabled()) {
-                byCluster.computeIfAbsent(cluster, c -> new java.util.ArrayList<>()).add(node);
+                byCluster.computeIfAbsent(cluster, c -> new ArrayList<>()).add(node);
             }
         }
         byCluster.forEach(this::syncCluster);

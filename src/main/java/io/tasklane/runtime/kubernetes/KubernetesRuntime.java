@@ -85,28 +85,30 @@ class KubernetesRuntime implements TaskRuntime {
                 }
             }
         } catch (KubernetesRefusedException e) {
-            teardown.deleteAtOnce(namespace, request.runId(), request.replicas().size());
+            creation.undo();
             throw new DeployFailedException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            teardown.deleteAtOnce(namespace, request.runId(), request.replicas().size());
+            creation.undo();
             throw e;
         }
         Integer port = spec.ray() != null ? Integer.valueOf(RayServiceFactory.SERVE_PORT)
                 : spec.ports().stream().findFirst().map(PortMapping::containerPort).orElse(null);
         List<LaunchedReplica> replicas = request.replicas().stream()
                 .map(r -> new LaunchedReplica(r.index(), null, port, null, clock.instant())).toList();
-        return new KubernetesLaunch(request, namespace, replicas);
+        return new KubernetesLaunch(request, namespace, replicas, creation);
     }
 
     private final class KubernetesLaunch implements LaunchedRun {
         private final LaunchRequest request;
         private final String namespace;
         private final List<LaunchedReplica> replicas;
+        private final ObjectCreation creation;
 
-        KubernetesLaunch(LaunchRequest request, String namespace, List<LaunchedReplica> replicas) {
+        KubernetesLaunch(LaunchRequest request, String namespace, List<LaunchedReplica> replicas, ObjectCreation creation) {
             this.request = request;
             this.namespace = namespace;
             this.replicas = replicas;
+            this.creation = creation;
         }
 
         @Override
@@ -124,7 +126,7 @@ class KubernetesRuntime implements TaskRuntime {
 
         @Override
         public void abort() {
-            teardown.deleteAtOnce(namespace, request.runId(), request.replicas().size());
+            creation.undo();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.tasklane.runtime.kubernetes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,8 @@ final class ObjectCreation {
 
     private final KubernetesObjects objects;
     private final String runId;
+    /** What this launch may take back: objects it created or took over, as deletions to run. */
+    private final List<Runnable> undo = new ArrayList<>();
 
     ObjectCreation(KubernetesObjects objects, String runId) {
         this.objects = objects;
@@ -39,6 +43,7 @@ final class ObjectCreation {
             adoptOrFail("pod", meta.getNamespace(), meta.getName(),
                     objects.readPod(meta.getNamespace(), meta.getName()).map(p -> p.getMetadata().getLabels()));
         }
+        undo.add(() -> objects.deletePod(meta.getNamespace(), meta.getName(), 0));
     }
 
     void service(V1Service service) {
@@ -52,6 +57,7 @@ final class ObjectCreation {
             adoptOrFail("service", meta.getNamespace(), meta.getName(),
                     objects.readService(meta.getNamespace(), meta.getName()).map(s -> s.getMetadata().getLabels()));
         }
+        undo.add(() -> objects.deleteService(meta.getNamespace(), meta.getName()));
     }
 
     void rayService(JsonObject rayService) {
@@ -68,6 +74,21 @@ final class ObjectCreation {
                     .map(r -> RayServiceStatusReading.map(r.get("metadata")).get("labels"))
                     .map(RayServiceStatusReading::map)
                     .map(ObjectCreation::asStrings));
+        }
+        undo.add(() -> objects.deleteRayService(namespace, name, 0));
+    }
+
+    /**
+     * Deletes at once what this launch created or took over, and nothing else: an object of the same
+     * name that belongs to someone else stays. Best effort: what is left is an orphan for the reconcile loop.
+     */
+    void undo() {
+        for (Runnable deletion : undo) {
+            try {
+                deletion.run();
+            } catch (RuntimeException e) {
+                log.warn("Could not delete an object of run {} after its launch failed: {}", runId, e.toString());
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.springframework.stereotype.Component;
 
@@ -39,14 +38,6 @@ class RunTeardown {
         objects.deleteService(namespace, name);
         objects.deleteRayService(namespace, name, seconds);
         awaitGone(namespace, runId, replicas, clock.instant().plus(grace).plus(properties.deletionTimeout()));
-    }
-
-    /** Deletes without a grace period or waiting: for a launch that failed or rolled back. */
-    void deleteAtOnce(String namespace, String runId, int replicas) {
-        String name = TasklaneLabels.runObjectName(runId);
-        IntStream.range(0, replicas).forEach(i -> objects.deletePod(namespace, TasklaneLabels.podName(runId, i), 0));
-        objects.deleteService(namespace, name);
-        objects.deleteRayService(namespace, name, 0);
     }
 
     private void awaitGone(String namespace, String runId, List<Integer> replicas, Instant deadline) {
