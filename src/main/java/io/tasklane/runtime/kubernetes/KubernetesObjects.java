@@ -78,14 +78,27 @@ class KubernetesObjects {
                 : core.listNamespacedService(properties.namespace()).labelSelector(selector).execute().getItems());
     }
 
+    /** Tasklane's RayServices; none where KubeRay is not installed (the API server does not know the kind). */
     List<Map<String, Object>> listRayServices(String selector) {
-        Object list = calls.run("list RayServices", () -> properties.namespacePerProject()
+        Object list;
+        try {
+            list = listRayServiceObjects(selector);
+        } catch (KubernetesRefusedException e) {
+            if (e.isNotFound()) {
+                return List.of();
+            }
+            throw e;
+        }
+        Object items = RayServiceStatusReading.map(list).get("items");
+        return items instanceof List<?> l ? l.stream().map(RayServiceStatusReading::map).toList() : List.of();
+    }
+
+    private Object listRayServiceObjects(String selector) {
+        return calls.run("list RayServices", () -> properties.namespacePerProject()
                 ? custom.listCustomObjectForAllNamespaces(RayServiceFactory.GROUP, RayServiceFactory.VERSION, RayServiceFactory.PLURAL)
                         .labelSelector(selector).execute()
                 : custom.listNamespacedCustomObject(RayServiceFactory.GROUP, RayServiceFactory.VERSION, properties.namespace(),
                         RayServiceFactory.PLURAL).labelSelector(selector).execute());
-        Object items = RayServiceStatusReading.map(list).get("items");
-        return items instanceof List<?> l ? l.stream().map(RayServiceStatusReading::map).toList() : List.of();
     }
 
     List<V1Node> listNodes(String selector) {

@@ -40,7 +40,8 @@ class PodLogs {
                 return Optional.of(copy);
             }
         } catch (KubernetesRefusedException e) {
-            if (!e.isNotFound()) {
+            // 404: the pod is gone; 400: its container has not started yet, so there is no log to read.
+            if (!e.isNotFound() && e.code() != 400) {
                 throw e;
             }
         }

@@ -152,6 +152,18 @@ class KubernetesApiErrorsTest {
         stopAndAwait(run);
     }
 
+    @Test
+    void aReplicaWhoseContainerHasNotStartedHasNoLogYetRatherThanAnError() {
+        String run = start(aTask().named(unique("early")).cluster("kubernetes").json());
+        kubelet.awaitPod(NS, "tl-" + run + "-0");
+        apiServer.fail("GET", "/pods/tl-" + run + "-0/log", 400, 1);
+
+        Api.Response logs = alice.get("/api/v1/runs/" + run + "/instances/0/logs");
+
+        assertThat(logs.status()).as(logs.body()).isEqualTo(404);
+        stopAndAwait(run);
+    }
+
     private void stopAndAwait(String run) {
         String task = alice.get("/api/v1/runs/" + run).json().get("taskId").asText();
         assertThat(alice.post("/api/v1/tasks/" + task + "/stop", null).status()).isEqualTo(202);
