@@ -29,14 +29,16 @@ class KubernetesReconciler {
     private final KubernetesObjects objects;
     private final WatchedRuns watched;
     private final OrphanCollector orphans;
+    private final SharedRunAdoption adoption;
     private final Clock clock;
 
     KubernetesReconciler(KubernetesUse use, KubernetesObjects objects, WatchedRuns watched, OrphanCollector orphans,
-                         Clock clock) {
+                         SharedRunAdoption adoption, Clock clock) {
         this.use = use;
         this.objects = objects;
         this.watched = watched;
         this.orphans = orphans;
+        this.adoption = adoption;
         this.clock = clock;
     }
 
@@ -54,8 +56,9 @@ class KubernetesReconciler {
         }
     }
 
-    /** One pass: list, report on every watched run, clean up orphans. */
+    /** One pass: adopt runs other instances launched, list, report on every watched run, clean up orphans. */
     synchronized void reconcile() {
+        adoption.adoptUnwatched();
         Instant listedAt = clock.instant();
         List<V1Pod> pods = objects.listPods(TasklaneLabels.REPLICA_PODS);
         List<Map<String, Object>> rayServices = objects.listRayServices(TasklaneLabels.MANAGED);
@@ -69,7 +72,15 @@ class KubernetesReconciler {
             if (run.since.isAfter(listedAt)) {
                 continue; // armed after the lists were taken: they may not show its objects yet
             }
-            run.replicas().forEach((index, node) -> run.report(index, observe(run, index, node, podsByName, raysByName, nodes)));
+            Map<Integer, ReplicaObservation> seen = new HashMap<>();
+            run.replicas().forEach((index, node) -> seen.put(index, observe(run, index, node, podsByName, raysByName, nodes)));
+            boolean anyGone = seen.values().stream().anyMatch(o -> o.phase() == ReplicaObservation.Phase.GONE);
+            if (anyGone && adoption.isBeingTornDown(run.runId)) {
+                // Another instance (or a compensation) is deleting the objects: that is no failure to report.
+                watched.forget(run.runId);
+                continue;
+            }
+            seen.forEach(run::report);
             if (run.isOver()) {
                 watched.forget(run.runId);
             }

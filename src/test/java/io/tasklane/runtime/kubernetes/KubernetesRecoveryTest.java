@@ -4,12 +4,18 @@ import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.NS;
 import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.InstanceListener;
+import io.tasklane.runtime.InstanceState;
+import io.tasklane.runtime.RunInstance;
 import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.Kubelet;
@@ -21,8 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A restarted Tasklane: objects of live runs are adopted and watched again (a Tasklane that forgot its
- * runs stands in for the restart), objects whose run is over are deleted as orphans.
+ * A restarted Tasklane, or a second instance: objects of live runs are adopted and watched again (a
+ * Tasklane that forgot its runs stands in for the restart), objects of unknown runs are deleted as orphans.
  */
 @IntegrationTest
 class KubernetesRecoveryTest {
@@ -37,6 +43,10 @@ class KubernetesRecoveryTest {
     Deployments deployments;
     @Autowired
     RunService runs;
+    @Autowired
+    KubernetesRuntime runtime;
+    @Autowired
+    SharedRunAdoption adoption;
     Api alice;
     RunWaits await;
 
@@ -54,7 +64,6 @@ class KubernetesRecoveryTest {
         deployments.recover(runs.get(new RunId(run)));
 
         assertThat(watched.isWatched(run)).isTrue();
-        assertThat(kubelet.client().pods().inNamespace(NS).withName("tl-" + run + "-0").get()).isNotNull();
         kubelet.crashLooping(NS, "tl-" + run + "-0", 5, 139, "Error");
         JsonNode ended = await.over(run);
         assertThat(ended.get("reason").asText()).endsWith("CrashLoopBackOff: restarted 5 time(s); last exit code 139 (Error)");
@@ -62,17 +71,51 @@ class KubernetesRecoveryTest {
     }
 
     @Test
-    void aPodThatVanishedWhileTasklaneWasDownFailsItsRun() {
-        String run = runningService("vanished");
-        watched.forget(run);
-        kubelet.client().pods().inNamespace(NS).withName("tl-" + run + "-0").withGracePeriod(0).delete();
+    void aRunThatAnotherInstanceLaunchedIsPickedUpByTheReconcileLoop() {
+        String run = runningService("elsewhere");
+        watched.forget(run); // as if another Tasklane instance had launched it and gone away
 
-        deployments.recover(runs.get(new RunId(run)));
+        for (int i = 0; i < 100 && !watched.isWatched(run); i++) {
+            RunWaits.pause();
+        }
 
-        JsonNode ended = await.over(run);
-        assertThat(ended.get("state").asText()).isEqualTo("FAILED");
-        assertThat(ended.get("reason").asText()).endsWith("pod " + NS + "/tl-" + run + "-0 vanished while Tasklane was down");
+        assertThat(watched.isWatched(run)).isTrue();
+        kubelet.terminated(NS, "tl-" + run + "-0", "Failed", 2, "Error");
+        assertThat(await.over(run).get("reason").asText()).endsWith("exited with code 2");
         await.freeSkus("kubernetes", 16);
+    }
+
+    @Test
+    void aReplicaWhosePodVanishedWhileTasklaneWasDownIsReportedAtAdoption() {
+        String run = runningService("vanished");
+        RecordingListener listener = new RecordingListener();
+        RunInstance missing = new RunInstance(run, 7, "kube-gpu-1", List.of(0), InstanceState.READY, null, 8080,
+                Instant.now(), null, null, null, null, null);
+
+        boolean adopted = runtime.adopt(missing, true, listener);
+
+        assertThat(adopted).isFalse();
+        assertThat(listener.exits).containsExactly("7: pod " + NS + "/tl-" + run + "-7 vanished while Tasklane was down");
+        assertThat(alice.get("/api/v1/runs/" + run).json().get("state").asText()).isEqualTo("RUNNING");
+        assertThat(adoption.isBeingTornDown(run)).isFalse();
+        String task = alice.get("/api/v1/runs/" + run).json().get("taskId").asText();
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        await.state(run, "STOPPED");
+        assertThat(adoption.isBeingTornDown(run)).isTrue();
+        await.freeSkus("kubernetes", 16);
+    }
+
+    static final class RecordingListener implements InstanceListener {
+        final List<String> exits = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void ready(String runId, int index) {
+        }
+
+        @Override
+        public void exited(String runId, int index, Integer exitCode, String message) {
+            exits.add(index + ": " + message);
+        }
     }
 
     @Test
