@@ -104,6 +104,13 @@ public class Deployments {
                 .map(i -> "http://" + hostName() + ":" + i.port() + "/").orElse(null);
     }
 
+    /** The run's dashboard while it is deployed (a Ray Serve task's Ray dashboard on Kubernetes); null otherwise. */
+    public String dashboardOf(RunId runId) {
+        TaskRun run = runs.get(runId);
+        boolean deployed = run.state() == io.tasklane.task.TaskState.STARTING || run.state() == io.tasklane.task.TaskState.RUNNING;
+        return deployed ? runtimeOf(run).dashboardOf(runId.value()).orElse(null) : null;
+    }
+
     /** Takes replicas launched before a restart back under watch; those that are gone are recorded as such. */
     public void recover(TaskRun run) {
         InstanceListener listener = tracker.listenerFor(run.kind());

@@ -33,4 +33,9 @@ public interface TaskRuntime {
     default Optional<String> endpointOf(String runId) {
         return Optional.empty();
     }
+
+    /** Where the run's own dashboard is (the Ray dashboard of a Ray Serve task), if this runtime has one. */
+    default Optional<String> dashboardOf(String runId) {
+        return Optional.empty();
+    }
 }

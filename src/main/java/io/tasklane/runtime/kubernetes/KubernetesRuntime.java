@@ -187,4 +187,12 @@ class KubernetesRuntime implements TaskRuntime {
         }
         return Optional.of("http://" + name + "." + namespace + ".svc:" + first.get().containerPort() + "/");
     }
+
+    /** A Ray Serve task's Ray dashboard: the dashboard port of the head Service KubeRay makes. */
+    @Override
+    public Optional<String> dashboardOf(String runId) {
+        TaskSpec spec = namespaces.specOfRun(runId);
+        return spec.ray() == null ? Optional.empty() : Optional.of("http://" + TasklaneLabels.runObjectName(runId) + "-head-svc."
+                + namespaces.ofProject(spec.project()) + ".svc:" + RayServiceFactory.DASHBOARD_PORT + "/");
+    }
 }

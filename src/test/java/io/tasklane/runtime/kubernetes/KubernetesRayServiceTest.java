@@ -59,6 +59,7 @@ class KubernetesRayServiceTest {
 
         JsonNode running = await.state(run, "RUNNING");
         assertThat(running.get("endpoint").asText()).isEqualTo("http://tl-" + run + "-serve-svc." + NS + ".svc:8000/");
+        assertThat(running.get("dashboard").asText()).isEqualTo("http://tl-" + run + "-head-svc." + NS + ".svc:8265/");
 
         alice.post("/api/v1/tasks/" + task + "/stop", null);
         await.state(run, "STOPPED");
