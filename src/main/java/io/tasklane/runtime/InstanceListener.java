@@ -17,7 +17,10 @@ public interface InstanceListener {
         exited(runId, index, exitCode, message);
     }
 
-    /** The replica is not running yet, and this says why ("Unschedulable: ..."); its state does not change. */
+    /**
+     * The replica is not serving yet, and this says why ("Unschedulable: ..."), or null once that no longer
+     * holds; its state does not change.
+     */
     default void waiting(String runId, int index, String diagnostic) {
     }
 }

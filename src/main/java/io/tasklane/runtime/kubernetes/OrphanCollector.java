@@ -54,8 +54,8 @@ class OrphanCollector {
             Map<String, Object> meta = RayServiceStatusReading.map(rayService.get("metadata"));
             String namespace = (String) meta.get("namespace");
             String name = (String) meta.get("name");
-            Map<String, Object> labels = RayServiceStatusReading.map(meta.get("labels"));
-            if (meta.get("deletionTimestamp") == null && isOrphan(Map.of(TasklaneLabels.RUN, String.valueOf(labels.get(TasklaneLabels.RUN))))) {
+            Object run = RayServiceStatusReading.map(meta.get("labels")).get(TasklaneLabels.RUN);
+            if (meta.get("deletionTimestamp") == null && isOrphan(run == null ? Map.of() : Map.of(TasklaneLabels.RUN, run.toString()))) {
                 delete("RayService", namespace, name, () -> objects.deleteRayService(namespace, name, grace));
             }
         }
@@ -64,7 +64,7 @@ class OrphanCollector {
     /** An object is an orphan when its run has ended or does not exist; one without a run label is not ours to judge. */
     boolean isOrphan(Map<String, String> labels) {
         String runId = labels == null ? null : labels.get(TasklaneLabels.RUN);
-        if (runId == null || runId.isBlank() || "null".equals(runId) || watched.isWatched(runId)) {
+        if (runId == null || runId.isBlank() || watched.isWatched(runId)) {
             return false;
         }
         Optional<TaskRun> run = runs.findById(new RunId(runId));

@@ -51,13 +51,19 @@ final class WatchedRun {
         if (last != null && (last.phase().isFinal() || Objects.equals(last, seen))) {
             return;
         }
+        boolean staleNote = last != null && last.diagnostic() != null && seen.diagnostic() == null;
         switch (seen.phase()) {
             case PENDING, STARTED -> {
-                if (seen.diagnostic() != null) {
+                if (seen.diagnostic() != null || staleNote) {
                     listener.waiting(runId, index, seen.diagnostic());
                 }
             }
-            case READY -> listener.ready(runId, index);
+            case READY -> {
+                if (staleNote) {
+                    listener.waiting(runId, index, null); // "Unschedulable" no longer holds once it serves
+                }
+                listener.ready(runId, index);
+            }
             case EXITED -> listener.exited(runId, index, seen.exitCode(), seen.diagnostic());
             case FAILED -> listener.failed(runId, index, seen.exitCode(), seen.diagnostic());
             case GONE -> listener.exited(runId, index, null, seen.diagnostic());

@@ -57,6 +57,8 @@ class KubernetesLifecycleTest {
         JsonNode running = await.state(run, "RUNNING");
         assertThat(running.get("endpoint").asText()).isEqualTo("http://tl-" + run + "." + NS + ".svc:8080/");
         assertThat(running.has("dashboard")).isFalse();
+        assertThat(alice.get("/api/v1/runs/" + run + "/instances").json().at("/items/0").has("message"))
+                .as("the Unschedulable note is gone once the replica serves").isFalse();
         assertThat(pod0.getSpec().getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
                 .getNodeSelectorTerms().get(0).getMatchFields().get(0).getValues())
                 .containsExactly(alice.get("/api/v1/runs/" + run + "/instances").json().at("/items/0/node").asText());
