@@ -3,7 +3,6 @@ package io.tasklane.runtime.kubernetes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,8 +138,7 @@ class KubernetesRuntime implements TaskRuntime {
         for (RunInstance instance : instances) {
             logs.keep(namespace, runId, instance.index(), ray);
         }
-        List<Integer> indices = new ArrayList<>(instances.stream().map(RunInstance::index).toList());
-        teardown.delete(namespace, runId, indices, grace);
+        teardown.delete(namespace, runId, instances.stream().map(RunInstance::index).toList(), grace);
     }
 
     @Override
