@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.Config;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +19,6 @@ class KubernetesClientConfig {
 
     @Bean
     ApiClient tasklaneKubernetesClient(KubernetesRuntimeProperties properties) {
-        // Fields a newer API server adds must not make every read fail: the generated models reject unknown fields unless lenient.
-        JSON.setLenientOnJson(true);
         try {
             if (properties.apiUrl() != null && !properties.apiUrl().isBlank()) {
                 return Config.fromUrl(properties.apiUrl());

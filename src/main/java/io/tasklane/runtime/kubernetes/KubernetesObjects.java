@@ -1,17 +1,21 @@
 package io.tasklane.runtime.kubernetes;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Service;
 import org.springframework.beans.factory.annotation.Qualifier;
+import okhttp3.Call;
+import okhttp3.Response;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,18 +112,34 @@ class KubernetesObjects {
     /** Deletes the pod with {@code graceSeconds} to stop; false if it was already gone. */
     boolean deletePod(String ns, String name, long graceSeconds) {
         return deleted(() -> calls.run("delete pod " + ns + "/" + name,
-                () -> core.deleteNamespacedPod(name, ns).gracePeriodSeconds((int) graceSeconds).execute()));
+                () -> statusOnly(core.deleteNamespacedPod(name, ns).gracePeriodSeconds((int) graceSeconds).buildCall(null))));
     }
 
     boolean deleteService(String ns, String name) {
-        return deleted(() -> calls.run("delete service " + ns + "/" + name, () -> core.deleteNamespacedService(name, ns).execute()));
+        return deleted(() -> calls.run("delete service " + ns + "/" + name,
+                () -> statusOnly(core.deleteNamespacedService(name, ns).buildCall(null))));
     }
 
     /** Deletes the RayService; KubeRay's owner references take its Ray cluster and pods with it. */
     boolean deleteRayService(String ns, String name, long graceSeconds) {
-        return deleted(() -> calls.run("delete RayService " + ns + "/" + name, () -> custom.deleteNamespacedCustomObject(
+        return deleted(() -> calls.run("delete RayService " + ns + "/" + name, () -> statusOnly(custom.deleteNamespacedCustomObject(
                 RayServiceFactory.GROUP, RayServiceFactory.VERSION, ns, RayServiceFactory.PLURAL, name)
-                .gracePeriodSeconds((int) graceSeconds).propagationPolicy("Foreground").execute()));
+                .gracePeriodSeconds((int) graceSeconds).propagationPolicy("Foreground").buildCall(null))));
+    }
+
+    /**
+     * Runs a delete and looks at its HTTP status only. The API server answers a delete with the object
+     * or with a Status, and the client's typed call fails to read the Status as the object.
+     */
+    private static Void statusOnly(Call call) throws ApiException {
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                throw new ApiException(response.code(), response.headers().toMultimap(), response.body().string());
+            }
+            return null;
+        } catch (IOException e) {
+            throw new ApiException(e);
+        }
     }
 
     /** The pod's log (at most the configured number of bytes), or the last {@code tailLines} lines of it. */
