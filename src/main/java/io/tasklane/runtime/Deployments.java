@@ -16,6 +16,7 @@ import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +108,7 @@ public class Deployments {
     /** The run's dashboard while it is deployed (a Ray Serve task's Ray dashboard on Kubernetes); null otherwise. */
     public String dashboardOf(RunId runId) {
         TaskRun run = runs.get(runId);
-        boolean deployed = run.state() == io.tasklane.task.TaskState.STARTING || run.state() == io.tasklane.task.TaskState.RUNNING;
+        boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
         return deployed ? runtimeOf(run).dashboardOf(runId.value()).orElse(null) : null;
     }
 
