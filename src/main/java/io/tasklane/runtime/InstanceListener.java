@@ -6,6 +6,10 @@ public interface InstanceListener {
     /** The replica serves (its port accepts connections). */
     void ready(String runId, int index);
 
+    /** A replica launched as PENDING runs now (its pod is Running). Runtimes whose replicas start running need not call it. */
+    default void started(String runId, int index) {
+    }
+
     /** The replica ended on its own with {@code exitCode} (null when unknown), with a diagnostic if any. */
     void exited(String runId, int index, Integer exitCode, String message);
 

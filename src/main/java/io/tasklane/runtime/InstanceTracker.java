@@ -49,6 +49,11 @@ public class InstanceTracker {
             }
 
             @Override
+            public void started(String runId, int index) {
+                record(runId, () -> instances.markStarted(runId, index));
+            }
+
+            @Override
             public void failed(String runId, int index, Integer exitCode, String message) {
                 record(runId, () -> instances.markEnded(runId, index, InstanceState.FAILED, exitCode, message, clock.instant()));
             }

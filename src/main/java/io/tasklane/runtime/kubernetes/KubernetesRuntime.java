@@ -11,6 +11,7 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.Sku;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
+import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.LaunchedReplica;
 import io.tasklane.runtime.LaunchedRun;
@@ -93,7 +94,7 @@ class KubernetesRuntime implements TaskRuntime {
         Integer port = spec.ray() != null ? Integer.valueOf(RayServiceFactory.SERVE_PORT)
                 : spec.ports().stream().findFirst().map(PortMapping::containerPort).orElse(null);
         List<LaunchedReplica> replicas = request.replicas().stream()
-                .map(r -> new LaunchedReplica(r.index(), null, port, null, clock.instant())).toList();
+                .map(r -> new LaunchedReplica(r.index(), null, port, null, clock.instant(), InstanceState.PENDING)).toList();
         return new KubernetesLaunch(request, namespace, replicas, creation);
     }
 

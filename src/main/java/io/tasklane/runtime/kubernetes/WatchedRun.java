@@ -57,6 +57,9 @@ final class WatchedRun {
                 if (seen.diagnostic() != null || staleNote) {
                     listener.waiting(runId, index, seen.diagnostic());
                 }
+                if (seen.phase() == ReplicaObservation.Phase.STARTED) {
+                    listener.started(runId, index);
+                }
             }
             case READY -> {
                 if (staleNote) {

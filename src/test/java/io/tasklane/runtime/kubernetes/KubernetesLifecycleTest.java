@@ -82,9 +82,14 @@ class KubernetesLifecycleTest {
         String task = create(aTask().named(unique("train")).cluster("kubernetes").with("image", "registry.example/train:3"));
         String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
         kubelet.awaitPod(NS, "tl-" + run + "-0");
+        kubelet.waiting(NS, "tl-" + run + "-0", "Pending", "ContainerCreating", null);
+        await.instance(run, 0, i -> "ContainerCreating".equals(i.path("message").asText()), "ContainerCreating");
+        assertThat(alice.get("/api/v1/runs/" + run + "/instances").json().at("/items/0/state").asText()).isEqualTo("PENDING");
+        assertThat(alice.get("/api/v1/runs/" + run).json().get("state").asText()).as("a pending pod is not running").isEqualTo("STARTING");
         kubelet.setLog(NS, "tl-" + run + "-0", "epoch 1\nepoch 2\nsaved model\n");
         kubelet.running(NS, "tl-" + run + "-0", true);
         await.state(run, "RUNNING");
+        assertThat(alice.get("/api/v1/runs/" + run + "/instances").json().at("/items/0/state").asText()).isEqualTo("STARTED");
 
         assertThat(alice.get("/api/v1/runs/" + run + "/instances/0/logs?tail=1").body()).isEqualTo("saved model\n");
         Api.Response download = alice.get("/api/v1/runs/" + run + "/instances/0/logs?download=true");
