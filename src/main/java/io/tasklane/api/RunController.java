@@ -46,7 +46,7 @@ class RunController {
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return RunResponse.of(runs.get(caller, runId(id)));
+        return RunResponse.of(runs.get(caller, runId(id)), deployments.dashboardOf(runId(id)));
     }
 
     @GetMapping(path = "/{id}/instances", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -17,13 +17,19 @@ final class RunDtos {
 
     record RunResponse(String id, String taskId, String cluster, TaskKind kind, TaskState state, String reason,
                        int replicas, int skuPerReplica, String requestedBy, Instant queuedAt, Instant admittedAt,
-                       Instant startedAt, Instant finishedAt, Instant deadlineAt, String endpoint, String processInstanceId) {
+                       Instant startedAt, Instant finishedAt, Instant deadlineAt, String endpoint, String processInstanceId,
+                       String dashboard) {
 
         static RunResponse of(TaskRun run) {
+            return of(run, null);
+        }
+
+        /** With the run's dashboard link, where its runtime has one (the Ray dashboard). */
+        static RunResponse of(TaskRun run, String dashboard) {
             return new RunResponse(run.id().value(), run.taskId().value(), run.cluster(), run.kind(), run.state(),
                     run.reason(), run.replicas(), run.skuPerReplica(), run.requestedBy(), run.queuedAt(),
                     run.admittedAt(), run.startedAt(), run.finishedAt(), run.deadlineAt(), run.endpoint(),
-                    run.processInstanceId());
+                    run.processInstanceId(), dashboard);
         }
     }
 

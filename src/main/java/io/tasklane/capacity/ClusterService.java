@@ -73,6 +73,11 @@ public class ClusterService {
         return clusters.runtimeOf(cluster);
     }
 
+    /** Names of the clusters whose tasks {@code runtime} runs. */
+    public List<String> clustersRunBy(String runtime) {
+        return clusters.findAll().stream().map(VirtualCluster::name).filter(name -> runtime.equals(clusters.runtimeOf(name))).toList();
+    }
+
     /** Schedulable nodes of the cluster with their free slots, given the slots already taken. */
     public List<NodeSnapshot> snapshot(VirtualCluster cluster, java.util.Map<String, java.util.Set<Integer>> taken) {
         return cluster.nodes().stream().filter(ClusterNode::schedulable)
@@ -173,6 +178,22 @@ public class ClusterService {
         clusters.save(withSource(cluster, ClusterSource.CONFIG), clock.instant());
         clusters.setRuntime(cluster.name(), runtime);
         grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
+    }
+
+    /**
+     * Replaces the nodes of a cluster whose nodes its runtime reports (Kubernetes nodes carrying the
+     * cluster's label). A cluster not declared anywhere is created from {@code discovered}; a declared
+     * one keeps its definition and grants. Runs placed on a node that disappears are the runtime's to fail.
+     */
+    @Transactional
+    public void syncRuntimeNodes(VirtualCluster discovered, String runtime) {
+        VirtualCluster cluster = clusters.findByName(discovered.name())
+                .map(existing -> new VirtualCluster(existing.name(), existing.gpuType(), existing.sku(),
+                        existing.queuePolicy(), existing.source(), discovered.nodes()))
+                .orElse(discovered);
+        requireValid(cluster);
+        clusters.save(cluster, clock.instant());
+        clusters.setRuntime(cluster.name(), runtime);
     }
 
     private void requireApiOwned(String name) {

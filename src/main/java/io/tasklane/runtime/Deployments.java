@@ -145,14 +145,25 @@ public class Deployments {
         }
     }
 
-    /** Where a service answers: replica 0's port on this host (local runtime). Null for a job. */
+    /** Where a service answers: what its runtime publishes, else replica 0's port on this host (local runtime). Null for a job. */
     public String endpointOf(RunId runId) {
         TaskRun run = runs.get(runId);
         if (run.kind() != TaskKind.SERVICE) {
             return null;
         }
+        java.util.Optional<String> published = runtimeOf(run).endpointOf(runId.value());
+        if (published.isPresent()) {
+            return published.get();
+        }
         return instances.forRun(runId.value()).stream().filter(i -> i.port() != null).findFirst()
                 .map(i -> "http://" + hostName() + ":" + i.port() + "/").orElse(null);
+    }
+
+    /** The run's dashboard while it is deployed (a Ray Serve task's Ray dashboard on Kubernetes); null otherwise. */
+    public String dashboardOf(RunId runId) {
+        TaskRun run = runs.get(runId);
+        boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
+        return deployed ? runtimeOf(run).dashboardOf(runId.value()).orElse(null) : null;
     }
 
     /** Takes replicas launched before a restart back under watch; those that are gone are recorded as such. */

@@ -25,8 +25,9 @@ public class InstanceRepository {
     void insertLaunched(String runId, ReplicaLaunch replica, LaunchedReplica launched) {
         jdbc.sql("""
                 insert into tasklane.run_instance (run_id, replica_index, node, gpu_indices, state, pid, port, launched_at, log_path)
-                values (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?)""")
-                .params(runId, replica.index(), replica.node(), join(replica.gpus()), launched.pid(), launched.port(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, replica.index(), replica.node(), join(replica.gpus()), launched.initialState().name(),
+                        launched.pid(), launched.port(),
                         utc(launched.launchedAt()), launched.logPath())
                 .update();
     }
@@ -36,10 +37,22 @@ public class InstanceRepository {
                 .param(runId).query(this::map).list();
     }
 
-    /** Marks a started replica ready; false if it is no longer in STARTED. */
+    /** Marks a pending or started replica ready; false if it is neither any more. */
     boolean markReady(String runId, int index, Instant at) {
-        return jdbc.sql("update tasklane.run_instance set state = 'READY', ready_at = ? where run_id = ? and replica_index = ? and state = 'STARTED'")
+        return jdbc.sql("update tasklane.run_instance set state = 'READY', ready_at = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED')")
                 .params(utc(at), runId, index).update() == 1;
+    }
+
+    /** Marks a pending replica as running; false if it is not pending (any more). */
+    boolean markStarted(String runId, int index) {
+        return jdbc.sql("update tasklane.run_instance set state = 'STARTED' where run_id = ? and replica_index = ? and state = 'PENDING'")
+                .params(runId, index).update() == 1;
+    }
+
+    /** Notes why a replica that has not started serving is still waiting; no change of state. */
+    void noteWaiting(String runId, int index, String diagnostic) {
+        jdbc.sql("update tasklane.run_instance set message = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED')")
+                .params(diagnostic, runId, index).update();
     }
 
     /** Records how a live replica ended; false if it had already ended (e.g. Tasklane stopped it). */

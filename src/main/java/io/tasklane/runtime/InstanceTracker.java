@@ -47,6 +47,22 @@ public class InstanceTracker {
                 String diagnostic = message != null ? message : describe(kind, exitCode);
                 record(runId, () -> instances.markEnded(runId, index, state, exitCode, diagnostic, clock.instant()));
             }
+
+            @Override
+            public void started(String runId, int index) {
+                record(runId, () -> instances.markStarted(runId, index));
+            }
+
+            @Override
+            public void failed(String runId, int index, Integer exitCode, String message) {
+                record(runId, () -> instances.markEnded(runId, index, InstanceState.FAILED, exitCode, message, clock.instant()));
+            }
+
+            @Override
+            public void waiting(String runId, int index, String diagnostic) {
+                // Only a note for people reading the instance: the run's process has nothing to decide.
+                transactions.executeWithoutResult(status -> instances.noteWaiting(runId, index, diagnostic));
+            }
         };
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a run's replicas somewhere: host processes, a simulation, (later) Kubernetes. One
+ * Runs a run's replicas somewhere: host processes, a simulation, Kubernetes. One
  * implementation per {@link #kind()}; each virtual cluster names the kind that runs its tasks.
  */
 public interface TaskRuntime {
@@ -28,4 +28,14 @@ public interface TaskRuntime {
      * ends. Returns false if it is gone (its exit, if known, has been reported to the listener).
      */
     boolean adopt(RunInstance instance, boolean service, InstanceListener listener);
+
+    /** Where the run's service answers, if this runtime publishes it itself (a Kubernetes Service). */
+    default Optional<String> endpointOf(String runId) {
+        return Optional.empty();
+    }
+
+    /** Where the run's own dashboard is (the Ray dashboard of a Ray Serve task), if this runtime has one. */
+    default Optional<String> dashboardOf(String runId) {
+        return Optional.empty();
+    }
 }

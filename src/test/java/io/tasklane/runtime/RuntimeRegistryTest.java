@@ -22,7 +22,7 @@ class RuntimeRegistryTest {
 
     @Test
     void everyRuntimeKindIsRegisteredExactlyOnce() {
-        assertThat(registry.kinds()).containsExactlyInAnyOrder("local", "simulated");
+        assertThat(registry.kinds()).containsExactlyInAnyOrder("local", "simulated", "kubernetes");
         assertThat(runtimes).extracting(TaskRuntime::kind).doesNotHaveDuplicates().hasSameSizeAs(registry.kinds());
         runtimes.forEach(runtime -> assertThat(registry.get(runtime.kind())).isSameAs(runtime));
     }
@@ -39,6 +39,6 @@ class RuntimeRegistryTest {
 
         assertThatThrownBy(() -> new RuntimeRegistry(List.of(registry.get("local"), impostor)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("two runtimes of kind 'local'");
-        assertThatThrownBy(() -> registry.get("kubernetes")).hasMessageContaining("no runtime of kind 'kubernetes'");
+        assertThatThrownBy(() -> registry.get("slurm")).hasMessageContaining("no runtime of kind 'slurm'");
     }
 }

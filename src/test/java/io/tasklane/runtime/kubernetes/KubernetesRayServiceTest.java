@@ -1,0 +1,110 @@
+package io.tasklane.runtime.kubernetes;
+
+import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.NS;
+import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.unique;
+import static io.tasklane.support.TaskJson.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.tasklane.support.Api;
+import io.tasklane.support.CrdSchema;
+import io.tasklane.support.IntegrationTest;
+import io.tasklane.support.Kubelet;
+import io.tasklane.support.KubernetesMockConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Ray Serve tasks on the "kubernetes" cluster become RayServices; the test plays KubeRay by writing their status. */
+@IntegrationTest
+class KubernetesRayServiceTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Kubelet kubelet;
+    Api alice;
+    RunWaits await;
+
+    @BeforeEach
+    void setUp() {
+        alice = Api.anonymous(port).as("alice");
+        await = new RunWaits(alice);
+    }
+
+    @Test
+    void aRayServeTaskIsReadyWhenItsApplicationRunsAndAnswersOnTheServeService() throws Exception {
+        String task = create("chat", 2);
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        GenericKubernetesResource rayService = awaitRayService("tl-" + run);
+
+        if (Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> asSent = kubelet.client().getKubernetesSerialization().convertValue(rayService, Map.class);
+            assertThat(CrdSchema.load(KubernetesMockConfig.RAYSERVICE_CRD, "v1").violations(asSent)).isEmpty();
+        }
+        assertThat(rayService.get("spec", "serveConfigV2").toString()).contains("import_path: models.chat:app");
+        assertThat((Object) rayService.get("spec", "rayClusterConfig", "workerGroupSpecs", 0, "replicas")).isEqualTo(2);
+
+        kubelet.rayServiceStatus(NS, "tl-" + run, "DEPLOYING", null, false);
+        await.instance(run, 1, i -> "Ray Serve application DEPLOYING".equals(i.path("message").asText()), "DEPLOYING");
+        assertThat(alice.get("/api/v1/runs/" + run).json().get("state").asText()).isEqualTo("STARTING");
+        kubelet.rayServiceStatus(NS, "tl-" + run, "RUNNING", null, true);
+
+        JsonNode running = await.state(run, "RUNNING");
+        assertThat(running.get("endpoint").asText()).isEqualTo("http://tl-" + run + "-serve-svc." + NS + ".svc:8000/");
+        assertThat(running.get("dashboard").asText()).isEqualTo("http://tl-" + run + "-head-svc." + NS + ".svc:8265/");
+
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        await.state(run, "STOPPED");
+        assertThat(kubelet.client().genericKubernetesResources("ray.io/v1", "RayService").inNamespace(NS).withName("tl-" + run).get())
+                .isNull();
+        await.freeSkus("kubernetes", 16);
+    }
+
+    @Test
+    void aDeploymentThatServeCannotImportFailsTheRunWithServesMessage() {
+        String task = create("broken", 1);
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        awaitRayService("tl-" + run);
+
+        kubelet.rayServiceStatus(NS, "tl-" + run, "DEPLOY_FAILED", "ModuleNotFoundError: No module named 'models'", false);
+        JsonNode ended = await.over(run);
+
+        assertThat(ended.get("state").asText()).isEqualTo("FAILED");
+        assertThat(ended.get("reason").asText()).endsWith("Ray Serve application DEPLOY_FAILED: ModuleNotFoundError: No module named 'models'");
+        await.freeSkus("kubernetes", 16);
+    }
+
+    @Test
+    void theRayServicesCrdIsRegisteredInTheMock() {
+        assumeTrue(Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD), "KubeRay's CRD is not beside the clone");
+        assertThat(kubelet.client().apiextensions().v1().customResourceDefinitions().withName("rayservices.ray.io").get()
+                .getSpec().getVersions()).anyMatch(v -> v.getName().equals("v1") && v.getSchema() != null);
+    }
+
+    private GenericKubernetesResource awaitRayService(String name) {
+        for (int i = 0; i < 300; i++) {
+            GenericKubernetesResource found = kubelet.client().genericKubernetesResources("ray.io/v1", "RayService")
+                    .inNamespace(NS).withName(name).get();
+            if (found != null) {
+                return found;
+            }
+            RunWaits.pause();
+        }
+        throw new AssertionError("RayService " + name + " was not created");
+    }
+
+    private String create(String name, int replicas) {
+        Api.Response created = alice.post("/api/v1/tasks", aTask().named(unique(name)).cluster("kubernetes").with("kind", "SERVICE")
+                .with("image", "rayproject/ray:2.58.0-gpu").ray("models.chat", "app").replicas(replicas).json());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+}

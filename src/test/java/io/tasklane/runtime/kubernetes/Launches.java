@@ -1,0 +1,75 @@
+package io.tasklane.runtime.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+
+import io.tasklane.capacity.Sku;
+import io.tasklane.runtime.LaunchRequest;
+import io.tasklane.runtime.ReplicaLaunch;
+import io.tasklane.task.PortMapping;
+import io.tasklane.task.RayEntry;
+import io.tasklane.task.StorageMount;
+import io.tasklane.task.TaskKind;
+import io.tasklane.task.TaskSpec;
+
+/** Launch requests for the factories' tests: a fluent builder over {@link TaskSpec}. */
+final class Launches {
+
+    static final Sku L4 = new Sku(1, 4, 16);
+
+    private TaskKind kind = TaskKind.JOB;
+    private RayEntry ray;
+    private int skus = 1;
+    private List<PortMapping> ports = List.of();
+    private Map<String, String> env = Map.of();
+    private List<StorageMount> storages = List.of();
+    private List<ReplicaLaunch> replicas = List.of(new ReplicaLaunch(0, "kube-gpu-1", List.of(0)));
+
+    static Launches aLaunch() {
+        return new Launches();
+    }
+
+    Launches service() {
+        kind = TaskKind.SERVICE;
+        return this;
+    }
+
+    Launches ray(String filePath, String deployment) {
+        kind = TaskKind.SERVICE;
+        ray = new RayEntry(filePath, deployment);
+        return this;
+    }
+
+    Launches skus(int perReplica) {
+        skus = perReplica;
+        return this;
+    }
+
+    Launches ports(PortMapping... mappings) {
+        ports = List.of(mappings);
+        return this;
+    }
+
+    Launches env(Map<String, String> values) {
+        env = values;
+        return this;
+    }
+
+    Launches storages(StorageMount... mounts) {
+        storages = List.of(mounts);
+        return this;
+    }
+
+    Launches on(String... nodes) {
+        replicas = java.util.stream.IntStream.range(0, nodes.length)
+                .mapToObj(i -> new ReplicaLaunch(i, nodes[i], List.of(i))).toList();
+        return this;
+    }
+
+    LaunchRequest build() {
+        TaskSpec spec = new TaskSpec("train", "vision", kind, "registry.example/app:1", ray,
+                ray == null ? List.of("python", "train.py") : null, ray == null ? List.of("--epochs", "3") : null,
+                "kubernetes", skus, replicas.size(), ports, env, storages, null, List.of(), 0, 3600L).withDefaults();
+        return new LaunchRequest("rabc123def456", "tabc123def456", spec, replicas);
+    }
+}

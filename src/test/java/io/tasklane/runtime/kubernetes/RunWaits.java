@@ -1,0 +1,72 @@
+package io.tasklane.runtime.kubernetes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklane.support.Api;
+
+/** Waiting for runs and clusters over the REST API, as a user would poll. */
+final class RunWaits {
+
+    private final Api api;
+
+    RunWaits(Api api) {
+        this.api = api;
+    }
+
+    JsonNode run(String run, Predicate<JsonNode> condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get("/api/v1/runs/" + run).json();
+            if (condition.test(last)) {
+                return last;
+            }
+            pause();
+        }
+        throw new AssertionError("run " + run + " did not get to " + what + " in 60 s; last seen: " + last);
+    }
+
+    JsonNode state(String run, String state) {
+        return run(run, r -> r.get("state").asText().equals(state), state);
+    }
+
+    JsonNode over(String run) {
+        return run(run, r -> List.of("STOPPED", "KILLED", "FAILED", "SUCCEEDED").contains(r.get("state").asText()), "an end");
+    }
+
+    JsonNode instance(String run, int index, Predicate<JsonNode> condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.get("/api/v1/runs/" + run + "/instances").json().at("/items/" + index);
+            if (condition.test(last)) {
+                return last;
+            }
+            pause();
+        }
+        throw new AssertionError("instance " + index + " of run " + run + " did not get to " + what + "; last seen: " + last);
+    }
+
+    void freeSkus(String cluster, int expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int free;
+        while ((free = api.get("/api/v1/clusters/" + cluster).json().get("freeSkus").asInt()) != expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("cluster " + cluster + " has " + free + " free SKUs, not " + expected);
+            }
+            pause();
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
