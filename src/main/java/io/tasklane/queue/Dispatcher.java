@@ -29,15 +29,17 @@ public class Dispatcher {
     private final AllocationRepository allocations;
     private final ClusterService clusters;
     private final List<RunProgressListener> listeners;
+    private final List<GrowSettledListener> growListeners;
     private final Clock clock;
 
     Dispatcher(QueueRepository queue, GrowRequests grows, AllocationRepository allocations, ClusterService clusters,
-               @Lazy List<RunProgressListener> listeners, Clock clock) {
+               @Lazy List<RunProgressListener> listeners, @Lazy List<GrowSettledListener> growListeners, Clock clock) {
         this.queue = queue;
         this.grows = grows;
         this.allocations = allocations;
         this.clusters = clusters;
         this.listeners = listeners;
+        this.growListeners = growListeners;
         this.clock = clock;
     }
 
@@ -85,9 +87,14 @@ public class Dispatcher {
         admitted.forEach(run -> placements.put(run.entry().runId(), numbered(run)));
         allocations.reserve(cluster, placements, definition.sku().gpus());
         List<String> ids = List.copyOf(placements.keySet());
-        queue.markAdmitted(admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList(), clock.instant());
-        grows.markGranted(admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList(), clock.instant());
-        AfterCommit.run(() -> ids.forEach(id -> listeners.forEach(l -> l.runChanged(id))));
+        List<String> started = admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        List<String> grown = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        queue.markAdmitted(started, clock.instant());
+        grows.markGranted(grown, clock.instant());
+        AfterCommit.run(() -> {
+            started.forEach(id -> listeners.forEach(l -> l.runChanged(id)));
+            grown.forEach(id -> growListeners.forEach(l -> l.growSettled(id)));
+        });
         return ids;
     }
 

@@ -56,16 +56,11 @@ class ResizeRepository {
                 .params(replicas, utc(at), min, runId.value()).update();
     }
 
-    /** Withdraws a waiting grow; its process is let go (settled) so it does not wait for GPUs forever. */
-    void withdrawGrow(RunId runId, Instant at) {
-        jdbc.sql("""
+    /** Withdraws a waiting grow; its process is let go (settled) so it does not wait for GPUs forever. False if none waited. */
+    boolean withdrawGrow(RunId runId, Instant at) {
+        return jdbc.sql("""
                 update tasklane.task_run set grow_to = null, grow_requested_at = null, grow_settled_at = ?
-                where id = ? and grow_to is not null""").params(utc(at), runId.value()).update();
-    }
-
-    boolean growSettled(RunId runId) {
-        return jdbc.sql("select count(*) from tasklane.task_run where id = ? and grow_settled_at is not null")
-                .param(runId.value()).query(Integer.class).single() > 0;
+                where id = ? and grow_to is not null""").params(utc(at), runId.value()).update() > 0;
     }
 
     void clearGrowSettled(RunId runId) {

@@ -74,11 +74,11 @@ public class RunResizer {
                 deployments.removeReplicas(runId, size.targetMax());
                 allocations.releaseFrom(runId.value(), size.targetMax());
                 sizes.resized(runId, size.targetMax(), size.targetMin());
-                sizes.withdrawGrow(runId, clock.instant());
+                withdrawGrow(runId);
             }
             case BOUNDS_ONLY -> {
                 sizes.resized(runId, size.replicas(), size.targetMin());
-                sizes.withdrawGrow(runId, clock.instant());
+                withdrawGrow(runId);
             }
             case GROW -> sizes.requestGrow(runId, size.targetMax(), size.targetMin(), clock.instant());
         }
@@ -86,9 +86,11 @@ public class RunResizer {
         return plan == ResizePlan.GROW;
     }
 
-    /** True once a waiting grow of the run got its GPUs or was withdrawn. */
-    public boolean growSettled(RunId runId) {
-        return sizes.growSettled(runId);
+    /** A grow still waiting is let go: its process, waiting for GPUs, hears that the grow is settled. */
+    private void withdrawGrow(RunId runId) {
+        if (sizes.withdrawGrow(runId, clock.instant())) {
+            AfterCommit.run(() -> signals.growSettled(runId));
+        }
     }
 
     /** Deploys the replicas a granted grow added (none if it was withdrawn). Safe to repeat. */

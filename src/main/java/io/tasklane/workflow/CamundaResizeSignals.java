@@ -1,30 +1,26 @@
 package io.tasklane.workflow;
 
 import io.tasklane.schedule.ResizeSignals;
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.queue.GrowSettledListener;
 import io.tasklane.task.RunId;
-import io.tasklane.task.RunProgressListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers ResizeRequested and GrowGranted to runs' processes by business key (the run id). Also told
- * of every committed change of a run (like {@link RunProgress}): a run whose grow was just granted gets
- * GrowGranted. What is lost to a race is delivered again by {@link ResizeSweeper}.
+ * Delivers ResizeRequested and GrowGranted to runs' processes by business key (the run id): GrowGranted
+ * when a dispatch pass gave a waiting grow its GPUs, or a resize withdrew it. What is lost to a race is
+ * delivered again by {@link ResizeSweeper}.
  */
 @Component
-class CamundaResizeSignals implements ResizeSignals, RunProgressListener {
+class CamundaResizeSignals implements ResizeSignals, GrowSettledListener {
 
     private static final Logger log = LoggerFactory.getLogger(CamundaResizeSignals.class);
 
     private final Correlations correlations;
-    private final RunResizer resizer;
 
-    CamundaResizeSignals(Correlations correlations, @Lazy RunResizer resizer) {
+    CamundaResizeSignals(Correlations correlations) {
         this.correlations = correlations;
-        this.resizer = resizer;
     }
 
     @Override
@@ -38,11 +34,8 @@ class CamundaResizeSignals implements ResizeSignals, RunProgressListener {
     }
 
     @Override
-    public void runChanged(String runId) {
-        RunId id = new RunId(runId);
-        if (resizer.growSettled(id)) {
-            growSettled(id);
-        }
+    public void growSettled(String runId) {
+        growSettled(new RunId(runId));
     }
 
     private void deliver(RunId runId, String message) {
