@@ -47,7 +47,7 @@ class CrashRecoveryTest {
         String job = start(alice, aTask().named("finishes-while-down").with("command", List.of("sh", "-c", "sleep 8; echo done")));
         String doomed = start(alice, aTask().named("dies-while-down").with("command", List.of("sleep", "600")));
         for (String run : List.of(service, job, doomed)) {
-            awaitRun(alice, run, r -> r.get("state").asText().equals("RUNNING"));
+            awaitRun(alice, run, r -> r.path("state").asText().equals("RUNNING"));
         }
         long doomedPid = alice.get("/api/v1/runs/" + doomed + "/instances").json().at("/items/0/pid").asLong();
 
@@ -55,15 +55,15 @@ class CrashRecoveryTest {
         new ProcessBuilder("kill", "-KILL", "--", "-" + doomedPid).start().waitFor();
         tasklane.start("after-crash.log");
 
-        JsonNode serviceRun = awaitRun(alice, service, r -> r.get("state").asText().equals("RUNNING"));
+        JsonNode serviceRun = awaitRun(alice, service, r -> r.path("state").asText().equals("RUNNING"));
         assertThat(get(serviceRun.get("endpoint").asText())).isEqualTo("hello from replica 0");
-        assertThat(awaitRun(alice, job, r -> r.get("state").asText().equals("SUCCEEDED")).get("reason").asText()).startsWith("Completed");
-        JsonNode failed = awaitRun(alice, doomed, r -> r.get("state").asText().equals("FAILED"));
+        assertThat(awaitRun(alice, job, r -> r.path("state").asText().equals("SUCCEEDED")).get("reason").asText()).startsWith("Completed");
+        JsonNode failed = awaitRun(alice, doomed, r -> r.path("state").asText().equals("FAILED"));
         assertThat(failed.get("reason").asText()).startsWith("ReplicaFailed").contains("vanished while Tasklane was down");
         assertThat(tasklane.log()).contains("Adopted replica 0 of run " + service);
 
         alice.post("/api/v1/tasks/" + serviceRun.get("taskId").asText() + "/stop", null);
-        awaitRun(alice, service, r -> r.get("state").asText().equals("STOPPED"));
+        awaitRun(alice, service, r -> r.path("state").asText().equals("STOPPED"));
         awaitFreeSkus(alice, 4);
     }
 
@@ -77,6 +77,7 @@ class CrashRecoveryTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Polls the run; an answer without a run in it (the restarted JVM still coming up) is just not there yet. */
     private static JsonNode awaitRun(Api api, String run, Predicate<JsonNode> condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode last = null;

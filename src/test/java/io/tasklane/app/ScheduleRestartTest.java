@@ -91,7 +91,7 @@ class ScheduleRestartTest {
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             last = api.get("/api/v1/tasks/" + task).json();
-            if (last.get("state").asText().equals(state)) {
+            if (last.path("state").asText().equals(state)) {
                 return last;
             }
             Thread.sleep(200);
