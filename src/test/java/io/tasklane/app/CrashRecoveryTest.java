@@ -93,7 +93,7 @@ class CrashRecoveryTest {
 
     private static void awaitFreeSkus(Api api, int expected) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (api.get("/api/v1/clusters/local").json().get("freeSkus").asInt() != expected) {
+        while (api.get("/api/v1/clusters/local").json().path("freeSkus").asInt(-1) != expected) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("cluster local did not get back to " + expected + " free SKUs");
             }
