@@ -185,6 +185,11 @@ public class Deployments {
         return runtimeOf(runs.get(runId)).logFile(instance);
     }
 
+    /** Whether the run's runtime can add or stop replicas of the run while it is deployed. */
+    public boolean canResize(RunId runId) {
+        return runtimeOf(runs.get(runId)).resizesRunningRuns();
+    }
+
     private TaskRuntime runtimeOf(TaskRun run) {
         return runtimes.get(clusters.runtimeOf(run.cluster()));
     }

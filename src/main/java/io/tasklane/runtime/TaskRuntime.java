@@ -29,6 +29,14 @@ public interface TaskRuntime {
      */
     boolean adopt(RunInstance instance, boolean service, InstanceListener listener);
 
+    /**
+     * Whether replicas can be added to or stopped out of a run that is deployed (a daily window's resize).
+     * A runtime that cannot keeps a running run at its size; its next start takes the new range.
+     */
+    default boolean resizesRunningRuns() {
+        return true;
+    }
+
     /** Where the run's service answers, if this runtime publishes it itself (a Kubernetes Service). */
     default Optional<String> endpointOf(String runId) {
         return Optional.empty();

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RunResizer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunResizer.class);
+
     private final RunService runs;
     private final ResizeRepository sizes;
     private final AllocationRepository allocations;
@@ -65,6 +67,11 @@ public class RunResizer {
         allocations.lockCluster(run.cluster());
         RunSize size = sizes.lock(runId).orElseThrow();
         ResizePlan plan = ResizePlan.of(size);
+        if ((plan == ResizePlan.SHRINK || plan == ResizePlan.GROW) && !deployments.canResize(runId)) {
+            // The runtime cannot change a deployed run's size (kubernetes, for now): keep it, take the bounds.
+            log.warn("Run {} stays at {} replica(s): its runtime cannot resize a deployed run", runId, size.replicas());
+            plan = ResizePlan.BOUNDS_ONLY;
+        }
         switch (plan) {
             case NOTHING -> {
                 return false;
@@ -77,7 +84,7 @@ public class RunResizer {
                 withdrawGrow(runId);
             }
             case BOUNDS_ONLY -> {
-                sizes.resized(runId, size.replicas(), size.targetMin());
+                sizes.resized(runId, size.replicas(), Math.min(size.targetMin(), size.replicas()));
                 withdrawGrow(runId);
             }
             case GROW -> sizes.requestGrow(runId, size.targetMax(), size.targetMin(), clock.instant());

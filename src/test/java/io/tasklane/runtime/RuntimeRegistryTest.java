@@ -28,6 +28,14 @@ class RuntimeRegistryTest {
     }
 
     @Test
+    void onlyTheKubernetesRuntimeKeepsADeployedRunAtItsSize() {
+        assertThat(registry.get("local").resizesRunningRuns()).isTrue();
+        assertThat(registry.get("simulated").resizesRunningRuns()).isTrue();
+        assertThat(registry.get("kubernetes").resizesRunningRuns())
+                .as("stopping some replicas would take the run's Service and RayService down").isFalse();
+    }
+
+    @Test
     void aSecondRuntimeOfOneKindIsAStartUpError() {
         TaskRuntime impostor = new TaskRuntime() {
             public String kind() { return "local"; }

@@ -131,6 +131,12 @@ class KubernetesRuntime implements TaskRuntime {
     }
 
     /** Deletes the run's objects with the grace period and returns once they are gone; keeps their logs first. */
+    /** Not yet: a run's Service and RayService are per run, and stopping some replicas would take them down. */
+    @Override
+    public boolean resizesRunningRuns() {
+        return false;
+    }
+
     @Override
     public void stop(String runId, List<RunInstance> instances, Duration grace) {
         watched.forget(runId);

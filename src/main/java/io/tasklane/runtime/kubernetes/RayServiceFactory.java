@@ -41,13 +41,17 @@ final class RayServiceFactory {
     static JsonObject rayService(LaunchRequest request, Sku sku, String namespace, String defaultShmSize,
                                  KubernetesRuntimeProperties.Ray ray) {
         JsonObject clusterConfig = new JsonObject();
+        if (request.minReplicas() < request.maxReplicas()) {
+            // A replica range (a daily schedule's window): Ray's autoscaler adds and removes workers within it.
+            clusterConfig.addProperty("enableInTreeAutoscaling", true);
+        }
         clusterConfig.add("headGroupSpec", headGroup(request, namespace, defaultShmSize, ray));
         JsonArray workers = new JsonArray();
         workers.add(workerGroup(request, sku, defaultShmSize));
         clusterConfig.add("workerGroupSpecs", workers);
 
         JsonObject spec = new JsonObject();
-        spec.addProperty("serveConfigV2", serveConfig(request.spec().ray().importPath()));
+        spec.addProperty("serveConfigV2", serveConfig(request.spec().ray(), request.minReplicas(), request.maxReplicas()));
         spec.add("rayClusterConfig", clusterConfig);
 
         JsonObject rayService = new JsonObject();
@@ -62,12 +66,23 @@ final class RayServiceFactory {
         return rayService;
     }
 
-    /** Serve's config: one application at route "/", as the local runtime writes it. */
-    static String serveConfig(String importPath) {
+    /**
+     * Serve's config: one application at route "/", as the local runtime writes it. A replica range becomes
+     * the deployment's autoscaling bounds; a fixed size its number of replicas.
+     */
+    static String serveConfig(io.tasklane.task.RayEntry entry, int minReplicas, int maxReplicas) {
         Map<String, Object> application = new LinkedHashMap<>();
         application.put("name", APPLICATION);
         application.put("route_prefix", "/");
-        application.put("import_path", importPath);
+        application.put("import_path", entry.importPath());
+        Map<String, Object> deployment = new LinkedHashMap<>();
+        deployment.put("name", entry.deploymentName());
+        if (minReplicas < maxReplicas) {
+            deployment.put("autoscaling_config", Map.of("min_replicas", minReplicas, "max_replicas", maxReplicas));
+        } else {
+            deployment.put("num_replicas", maxReplicas);
+        }
+        application.put("deployments", List.of(deployment));
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         return new Yaml(options).dump(Map.of("applications", List.of(application)));
@@ -103,12 +118,12 @@ final class RayServiceFactory {
         V1PodSpec podSpec = new V1PodSpec().affinity(ReplicaPodFactory.onNodes(nodes))
                 .tolerations(List.of(ReplicaPodFactory.gpuToleration()))
                 .containers(List.of(worker)).volumes(ReplicaPodFactory.volumes(spec, defaultShmSize));
-        int replicas = request.replicas().size();
+        // A worker per replica: GPUs are held for the upper bound, the autoscaler may go down to the lower one.
         JsonObject group = new JsonObject();
         group.addProperty("groupName", WORKER_GROUP);
-        group.addProperty("replicas", replicas);
-        group.addProperty("minReplicas", replicas);
-        group.addProperty("maxReplicas", replicas);
+        group.addProperty("replicas", request.replicas().size());
+        group.addProperty("minReplicas", Math.min(request.minReplicas(), request.replicas().size()));
+        group.addProperty("maxReplicas", Math.max(request.maxReplicas(), request.replicas().size()));
         group.add("rayStartParams", new JsonObject());
         group.add("template", template(request, "ray-worker", podSpec));
         return group;

@@ -24,6 +24,7 @@ final class Launches {
     private Map<String, String> env = Map.of();
     private List<StorageMount> storages = List.of();
     private List<ReplicaLaunch> replicas = List.of(new ReplicaLaunch(0, "kube-gpu-1", List.of(0)));
+    private Integer minReplicas;
 
     static Launches aLaunch() {
         return new Launches();
@@ -66,10 +67,17 @@ final class Launches {
         return this;
     }
 
+    /** A replica range, as a daily schedule's window gives: the replicas launched are the upper bound. */
+    Launches range(int min) {
+        minReplicas = min;
+        return this;
+    }
+
     LaunchRequest build() {
         TaskSpec spec = new TaskSpec("train", "vision", kind, "registry.example/app:1", ray,
                 ray == null ? List.of("python", "train.py") : null, ray == null ? List.of("--epochs", "3") : null,
                 "kubernetes", skus, replicas.size(), ports, env, storages, null, List.of(), 0, 3600L).withDefaults();
-        return new LaunchRequest("rabc123def456", "tabc123def456", spec, replicas);
+        int max = replicas.size();
+        return new LaunchRequest("rabc123def456", "tabc123def456", spec, replicas, minReplicas == null ? max : minReplicas, max);
     }
 }

@@ -35,6 +35,31 @@ class RayServiceFactoryTest {
     }
 
     @Test
+    void aFixedSizeIsTheDeploymentsNumberOfReplicas() {
+        Map<String, Object> rayService = asMap(RayServiceFactory.rayService(aLaunch().ray("models.chat", "app")
+                .on("kube-gpu-1", "kube-gpu-2").build(), Launches.L4, "team-a", "1Gi", RAY));
+
+        Map<String, Object> serveConfig = new Yaml().load((String) at(rayService, "spec", "serveConfigV2"));
+        Map<String, Object> application = list(serveConfig.get("applications")).get(0);
+        assertThat(list(application.get("deployments")).get(0)).containsEntry("name", "app").containsEntry("num_replicas", 2)
+                .doesNotContainKey("autoscaling_config");
+        assertThat(map(at(rayService, "spec", "rayClusterConfig"))).doesNotContainKey("enableInTreeAutoscaling");
+    }
+
+    @Test
+    void aReplicaRangeBecomesTheAutoscalingBoundsOfTheDeploymentAndTheWorkers() {
+        Map<String, Object> rayService = asMap(RayServiceFactory.rayService(aLaunch().ray("models.chat", "app")
+                .on("kube-gpu-1", "kube-gpu-2", "kube-gpu-3").range(1).build(), Launches.L4, "team-a", "1Gi", RAY));
+
+        Map<String, Object> serveConfig = new Yaml().load((String) at(rayService, "spec", "serveConfigV2"));
+        Map<String, Object> deployment = list(list(serveConfig.get("applications")).get(0).get("deployments")).get(0);
+        assertThat(map(deployment.get("autoscaling_config"))).containsEntry("min_replicas", 1).containsEntry("max_replicas", 3);
+        assertThat(map(at(rayService, "spec", "rayClusterConfig"))).containsEntry("enableInTreeAutoscaling", true);
+        Map<String, Object> workers = list(at(rayService, "spec", "rayClusterConfig", "workerGroupSpecs")).get(0);
+        assertThat(workers).containsEntry("replicas", 3).containsEntry("minReplicas", 1).containsEntry("maxReplicas", 3);
+    }
+
+    @Test
     void aWorkerPerReplicaWithTheSkusGpusOnTheAllocatedNodesAndAHeadWithoutGpus() {
         Map<String, Object> rayService = asMap(RayServiceFactory.rayService(aLaunch().ray("serve_app", "app").skus(2)
                 .on("kube-gpu-1", "kube-gpu-2", "kube-gpu-2").build(), new Sku(2, 8, 32), "team-a", "1Gi", RAY));
@@ -61,7 +86,7 @@ class RayServiceFactoryTest {
         assumeTrue(Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD), "KubeRay's CRD is not beside the clone");
         CrdSchema schema = CrdSchema.load(KubernetesMockConfig.RAYSERVICE_CRD, "v1");
 
-        for (Launches launch : List.of(aLaunch().ray("serve_app", "app"),
+        for (Launches launch : List.of(aLaunch().ray("serve_app", "app"), aLaunch().ray("serve_app", "app").on("a", "b", "c").range(1),
                 aLaunch().ray("models.chat", "app").skus(4).on("a", "b").env(Map.of("SHM_SIZE", "16Gi", "HF_HOME", "/cache"))
                         .storages(new io.tasklane.task.StorageMount("hf-cache", "/cache", false)))) {
             Map<String, Object> rayService = asMap(RayServiceFactory.rayService(launch.build(), Launches.L4, "team-a", "1Gi", RAY));
