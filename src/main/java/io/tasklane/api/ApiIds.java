@@ -1,6 +1,11 @@
 package io.tasklane.api;
 
+import java.util.function.Function;
+
 import io.tasklane.common.NotFoundException;
+import io.tasklane.preemption.ForceStartId;
+import io.tasklane.queue.PinRequestId;
+import io.tasklane.task.RunId;
 import io.tasklane.task.TaskId;
 
 /** Ids from paths: one that cannot exist is answered 404 like an unknown one. */
@@ -10,9 +15,25 @@ final class ApiIds {
     }
 
     static TaskId task(String id) {
+        return of("task", id, TaskId::new);
+    }
+
+    static RunId run(String id) {
+        return of("run", id, RunId::new);
+    }
+
+    static PinRequestId pinRequest(String id) {
+        return of("pinRequest", id, PinRequestId::new);
+    }
+
+    static ForceStartId forceStart(String id) {
+        return of("forceStart", id, ForceStartId::new);
+    }
+
+    private static <T> T of(String kind, String id, Function<String, T> typed) {
         if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("task", String.valueOf(id));
+            throw new NotFoundException(kind, String.valueOf(id));
         }
-        return new TaskId(id);
+        return typed.apply(id);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import io.tasklane.common.NotFoundException;
 import io.tasklane.preemption.ForceStart;
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.preemption.ForceStartService;
@@ -48,17 +47,17 @@ class ForceStartController {
 
     @GetMapping(path = "/api/v1/force-starts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ForceStartResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return respond(forceStarts.get(caller, forceStartId(id)));
+        return respond(forceStarts.get(caller, ApiIds.forceStart(id)));
     }
 
     @PostMapping(path = "/api/v1/force-starts/{id}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
     ForceStartResponse confirm(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return respond(forceStarts.decide(caller, forceStartId(id), true));
+        return respond(forceStarts.decide(caller, ApiIds.forceStart(id), true));
     }
 
     @PostMapping(path = "/api/v1/force-starts/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
     ForceStartResponse reject(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return respond(forceStarts.decide(caller, forceStartId(id), false));
+        return respond(forceStarts.decide(caller, ApiIds.forceStart(id), false));
     }
 
     private ForceStartResponse respond(ForceStart start) {
@@ -66,10 +65,4 @@ class ForceStartController {
                 ? forceStarts.confirmationTaskId(start.id()).orElse(null) : null);
     }
 
-    private static ForceStartId forceStartId(String id) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("forceStart", String.valueOf(id));
-        }
-        return new ForceStartId(id);
-    }
 }

@@ -3,7 +3,6 @@ package io.tasklane.api;
 import java.net.URI;
 import java.time.Instant;
 
-import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.PinRequest;
 import io.tasklane.queue.PinRequestId;
 import io.tasklane.queue.PinService;
@@ -54,19 +53,19 @@ class PinController {
 
     @GetMapping(path = "/api/v1/pin-requests/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     PinRequestResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return respond(pins.get(caller, pinRequestId(id)));
+        return respond(pins.get(caller, ApiIds.pinRequest(id)));
     }
 
     @PostMapping(path = "/api/v1/pin-requests/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
     PinRequestResponse approve(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                @RequestBody(required = false) DecisionBody body) {
-        return respond(pins.decide(caller, pinRequestId(id), true, body == null ? null : body.comment()));
+        return respond(pins.decide(caller, ApiIds.pinRequest(id), true, body == null ? null : body.comment()));
     }
 
     @PostMapping(path = "/api/v1/pin-requests/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
     PinRequestResponse reject(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                               @RequestBody(required = false) DecisionBody body) {
-        return respond(pins.decide(caller, pinRequestId(id), false, body == null ? null : body.comment()));
+        return respond(pins.decide(caller, ApiIds.pinRequest(id), false, body == null ? null : body.comment()));
     }
 
     /** Admins: the task goes back to its place by priority and submit time. */
@@ -79,10 +78,4 @@ class PinController {
         return PinRequestResponse.of(request, request.pending() ? pins.reviewTaskId(request.id()).orElse(null) : null);
     }
 
-    private static PinRequestId pinRequestId(String id) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("pinRequest", String.valueOf(id));
-        }
-        return new PinRequestId(id);
-    }
 }

@@ -15,7 +15,6 @@ import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -46,13 +45,13 @@ class RunController {
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return RunResponse.of(runs.get(caller, runId(id)), deployments.dashboardOf(runId(id)));
+        return RunResponse.of(runs.get(caller, ApiIds.run(id)), deployments.dashboardOf(ApiIds.run(id)));
     }
 
     @GetMapping(path = "/{id}/instances", produces = MediaType.APPLICATION_JSON_VALUE)
     ListResponse<InstanceResponse> instances(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        runs.get(caller, runId(id));
-        List<InstanceResponse> instances = deployments.instancesOf(runId(id)).stream().map(InstanceResponse::of).toList();
+        runs.get(caller, ApiIds.run(id));
+        List<InstanceResponse> instances = deployments.instancesOf(ApiIds.run(id)).stream().map(InstanceResponse::of).toList();
         return new ListResponse<>(instances.size(), instances);
     }
 
@@ -61,13 +60,13 @@ class RunController {
     ResponseEntity<?> logs(@AuthenticationPrincipal Caller caller, @PathVariable String id, @PathVariable int index,
                            @RequestParam(defaultValue = "200") int tail, @RequestParam(defaultValue = "false") boolean download)
             throws IOException {
-        runs.get(caller, runId(id));
+        runs.get(caller, ApiIds.run(id));
         if (tail < 1 || tail > MAX_TAIL) {
             throw new InvalidInputException("tail", "range", "tail must be between 1 and " + MAX_TAIL);
         }
-        RunInstance instance = deployments.instancesOf(runId(id)).stream().filter(i -> i.index() == index).findFirst()
+        RunInstance instance = deployments.instancesOf(ApiIds.run(id)).stream().filter(i -> i.index() == index).findFirst()
                 .orElseThrow(() -> new NotFoundException("instance", id + "/" + index));
-        Path file = deployments.logFile(runId(id), instance)
+        Path file = deployments.logFile(ApiIds.run(id), instance)
                 .orElseThrow(() -> new NotFoundException("log of instance", id + "/" + index));
         if (download) {
             Resource resource = new FileSystemResource(file);
@@ -115,10 +114,4 @@ class RunController {
         }
     }
 
-    private static RunId runId(String id) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("run", String.valueOf(id));
-        }
-        return new RunId(id);
-    }
 }

@@ -2,11 +2,9 @@ package io.tasklane.api;
 
 import io.tasklane.api.ScheduleDtos.ScheduleResponse;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.common.NotFoundException;
 import io.tasklane.schedule.ScheduleRequest;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +30,7 @@ class ScheduleController {
 
     @GetMapping
     ScheduleResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return ScheduleResponse.of(schedules.get(caller, taskId(id)));
+        return ScheduleResponse.of(schedules.get(caller, ApiIds.task(id)));
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -40,19 +38,13 @@ class ScheduleController {
         if (request == null) {
             throw new InvalidInputException("type", "required", "a schedule body is required");
         }
-        return ScheduleResponse.of(schedules.put(caller, taskId(id), request));
+        return ScheduleResponse.of(schedules.put(caller, ApiIds.task(id), request));
     }
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        schedules.delete(caller, taskId(id));
+        schedules.delete(caller, ApiIds.task(id));
     }
 
-    private static TaskId taskId(String id) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException("task", String.valueOf(id));
-        }
-        return new TaskId(id);
-    }
 }

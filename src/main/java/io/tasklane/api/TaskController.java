@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.QueueService;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.task.RunService;
@@ -57,7 +56,7 @@ class TaskController {
 
     @GetMapping("/{id}")
     TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        Task task = tasks.get(caller, taskId(id));
+        Task task = tasks.get(caller, ApiIds.task(id));
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
                 ? queues.positionOf(task.spec().cluster(), task.currentRunId()).orElse(null) : null;
         return TaskResponse.of(task, position).withSchedule(ScheduleDtos.ScheduleSummary.of(schedules.viewOf(task.id())));
@@ -66,14 +65,14 @@ class TaskController {
     /** Starts a run of the task: it queues for GPUs, or starts deploying at once. */
     @PostMapping("/{id}/start")
     ResponseEntity<RunResponse> start(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        TaskRun run = runs.start(caller, taskId(id));
+        TaskRun run = runs.start(caller, ApiIds.task(id));
         return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunResponse.of(runs.get(run.id())));
     }
 
     /** Stops the task's current run; the answer shows it STOPPING (or already stopped). */
     @PostMapping("/{id}/stop")
     ResponseEntity<RunResponse> stop(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        TaskRun run = runs.stop(caller, taskId(id));
+        TaskRun run = runs.stop(caller, ApiIds.task(id));
         return ResponseEntity.accepted().body(RunResponse.of(runs.get(run.id())));
     }
 
@@ -81,7 +80,7 @@ class TaskController {
     ListResponse<RunResponse> runs(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                    @RequestParam(defaultValue = "0") int offset,
                                    @RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) int limit) {
-        TaskId taskId = tasks.get(caller, taskId(id)).id();
+        TaskId taskId = tasks.get(caller, ApiIds.task(id)).id();
         if (limit < 1 || limit > TaskQuery.MAX_LIMIT || offset < 0) {
             throw new InvalidInputException(limit < 1 || limit > TaskQuery.MAX_LIMIT ? "limit" : "offset", "range",
                     "limit must be between 1 and " + TaskQuery.MAX_LIMIT + ", offset 0 or more");
@@ -112,42 +111,37 @@ class TaskController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TaskResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody TaskSpec spec) {
-        return TaskResponse.of(tasks.replace(caller, taskId(id), spec));
+        return TaskResponse.of(tasks.replace(caller, ApiIds.task(id), spec));
     }
 
     @PostMapping("/{id}/copy")
     ResponseEntity<TaskResponse> copy(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                       @RequestBody(required = false) TaskSpec changes) {
-        var copy = tasks.copy(caller, taskId(id), changes != null ? changes : TaskSpec.empty());
+        var copy = tasks.copy(caller, ApiIds.task(id), changes != null ? changes : TaskSpec.empty());
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + copy.id())).body(TaskResponse.of(copy));
     }
 
     @PostMapping("/{id}/archive")
     TaskResponse archive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.archive(caller, taskId(id)));
+        return TaskResponse.of(tasks.archive(caller, ApiIds.task(id)));
     }
 
     @PostMapping("/{id}/unarchive")
     TaskResponse unarchive(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return TaskResponse.of(tasks.unarchive(caller, taskId(id)));
+        return TaskResponse.of(tasks.unarchive(caller, ApiIds.task(id)));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        tasks.delete(caller, taskId(id));
+        tasks.delete(caller, ApiIds.task(id));
     }
 
     @GetMapping("/{id}/events")
     ListResponse<TaskEvent> events(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        List<TaskEvent> history = tasks.history(caller, taskId(id));
+        List<TaskEvent> history = tasks.history(caller, ApiIds.task(id));
         return new ListResponse<>(history.size(), history);
     }
 
     enum SortOrder { asc, desc }
-
-    /** A path id that cannot be a task id is simply a task that does not exist. */
-    private static TaskId taskId(String id) {
-        return ApiIds.task(id);
-    }
 }

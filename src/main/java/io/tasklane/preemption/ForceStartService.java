@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
-import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunId;
@@ -54,9 +53,7 @@ public class ForceStartService {
     /** Admins only, only for the pinned task, one force-start per cluster at a time (409 naming the other). */
     @Transactional
     public ForceStart start(Caller caller, TaskId taskId) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("caller", "only members of " + Caller.ADMIN_GROUP + " may force-start a task");
-        }
+        caller.requireAdmin("force-start a task");
         Task task = runs.lockForCaller(caller, taskId);
         if (!task.pinned() || task.state() != TaskState.QUEUED) {
             throw new ConflictException("pinned", "pinned", "task " + taskId + " is " + task.state()
@@ -163,9 +160,7 @@ public class ForceStartService {
 
     /** The force-start, for admins; 403 for others, 404 if unknown. */
     public ForceStart get(Caller caller, ForceStartId id) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("caller", "only members of " + Caller.ADMIN_GROUP + " may see force-starts");
-        }
+        caller.requireAdmin("see force-starts");
         return find(id);
     }
 

@@ -1,10 +1,11 @@
 package io.tasklane.queue;
 
+import static io.tasklane.common.SqlTimes.instant;
+import static io.tasklane.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.tasklane.task.RunId;
@@ -54,14 +55,5 @@ class PinRequestRepository {
                 new RunId(rs.getString("run_id")), rs.getString("cluster"), rs.getString("requested_by"),
                 rs.getString("reason"), PinRequest.State.valueOf(rs.getString("state")), rs.getString("outcome"),
                 rs.getString("decided_by"), rs.getString("comment"), instant(rs, "requested_at"), instant(rs, "decided_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

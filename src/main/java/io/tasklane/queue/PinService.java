@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
-import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
@@ -133,7 +132,7 @@ public class PinService {
      * decided already.
      */
     public PinRequest decide(Caller caller, PinRequestId id, boolean approve, String comment) {
-        requireAdmin(caller, "review pin requests");
+        caller.requireAdmin("review pin requests");
         if (comment != null && comment.length() > MAX_TEXT) {
             throw new InvalidInputException("comment", "max-length", "a comment has at most " + MAX_TEXT + " characters");
         }
@@ -153,7 +152,7 @@ public class PinService {
     /** Admins only: the task goes back to its place by priority and submit time. 409 unless pinned. */
     @Transactional
     public Task unpin(Caller caller, TaskId taskId) {
-        requireAdmin(caller, "unpin");
+        caller.requireAdmin("unpin");
         Task task = runs.lockForCaller(caller, taskId);
         if (!task.pinned()) {
             throw new ConflictException("pinned", "pinned", "task " + taskId + " is not pinned");
@@ -193,12 +192,6 @@ public class PinService {
 
     public PinRequest find(PinRequestId id) {
         return requests.find(id).orElseThrow(() -> new NotFoundException("pinRequest", id.value()));
-    }
-
-    static void requireAdmin(Caller caller, String what) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("caller", "only members of " + Caller.ADMIN_GROUP + " may " + what);
-        }
     }
 
     private Optional<String> refusal(PinRequest request, Task task) {

@@ -1,8 +1,8 @@
 package io.tasklane.schedule;
 
+import static io.tasklane.common.SqlTimes.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,9 +80,5 @@ class ResizeRepository {
     private List<RunId> runIds(String condition) {
         return jdbc.sql("select id from tasklane.task_run where state in ('QUEUED', 'STARTING', 'RUNNING') and " + condition)
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -1,14 +1,15 @@
 package io.tasklane.schedule;
 
+import static io.tasklane.common.SqlTimes.instant;
+import static io.tasklane.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -79,14 +80,5 @@ class ScheduleRepository {
         }
         return Arrays.stream(stored.split(";")).map(w -> w.split(" "))
                 .map(p -> new ReplicaWindow(LocalTime.parse(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]))).toList();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

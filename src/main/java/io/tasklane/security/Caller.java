@@ -2,6 +2,8 @@ package io.tasklane.security;
 
 import java.util.Set;
 
+import io.tasklane.common.ForbiddenException;
+
 /**
  * The authenticated person behind a request: their user id and the identity groups they belong to.
  * Domain services take a Caller to decide what it may see and change.
@@ -17,6 +19,13 @@ public record Caller(String userId, Set<String> groups) {
 
     public boolean isAdmin() {
         return groups.contains(ADMIN_GROUP);
+    }
+
+    /** 403 (field "caller") unless an admin: "only members of tasklane-admins may {@code what}". */
+    public void requireAdmin(String what) {
+        if (!isAdmin()) {
+            throw new ForbiddenException("caller", "only members of " + ADMIN_GROUP + " may " + what);
+        }
     }
 
     @Override

@@ -1,10 +1,11 @@
 package io.tasklane.task;
 
+import static io.tasklane.common.SqlTimes.instant;
+import static io.tasklane.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -146,14 +147,5 @@ public class RunRepository {
                 rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),
                 instant(rs, "admitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,10 +1,11 @@
 package io.tasklane.task;
 
+import static io.tasklane.common.SqlTimes.instant;
+import static io.tasklane.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -211,13 +212,7 @@ public class TaskRepository {
                 rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(rs.getString("current_run_id"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private String write(Object value) {
         try {
