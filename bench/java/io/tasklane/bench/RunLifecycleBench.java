@@ -67,6 +67,7 @@ class RunLifecycleBench {
             tasks.add(alice.post("/api/v1/tasks", TaskJson.aTask().named("bench-" + i).with("command", List.of("true")).json())
                     .json().get("id").asText());
         }
+        StatementReport statements = StatementReport.start(jdbc);
         Instant begin = Instant.now();
         ExecutorService submitters = Executors.newFixedThreadPool(8);
         tasks.forEach(task -> submitters.execute(() -> alice.post("/api/v1/tasks/" + task + "/start", null)));
@@ -82,7 +83,6 @@ class RunLifecycleBench {
         double[] latencies = jdbc.sql("select extract(epoch from started_at - queued_at) * 1000 from tasklane.task_run where started_at is not null")
                 .query(Double.class).list().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double makespan = Duration.between(begin, done).toMillis() / 1000.0;
-
         System.out.printf("%n%,d JOB tasks (command: true), 1 SKU each, local cluster of 64 SKUs, PostgreSQL%n", JOBS);
         System.out.printf("  submitted (8 threads) in  %8.1f s%n", Duration.between(begin, submitted).toMillis() / 1000.0);
         System.out.printf("  makespan                  %8.1f s   (%d SUCCEEDED)%n", makespan, succeeded);
@@ -90,6 +90,7 @@ class RunLifecycleBench {
         System.out.printf("  submit -> RUNNING p50     %8.0f ms%n", quantile(latencies, 0.50));
         System.out.printf("  submit -> RUNNING p99     %8.0f ms%n", quantile(latencies, 0.99));
         System.out.printf("  peak resident (this JVM)  %8d MiB   (VmHWM; the embedded PostgreSQL is a process of its own)%n", peakRssMib());
+        statements.print(JOBS, "task");
     }
 
     @Test

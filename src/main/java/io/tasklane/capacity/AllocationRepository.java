@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,15 +22,17 @@ public class AllocationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final RowLocks locks;
 
-    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, RowLocks locks) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.locks = locks;
     }
 
     /** Locks the cluster's row until the transaction ends; false if there is no such cluster. */
     public boolean lockCluster(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? for update").param(cluster)
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdate()).param(cluster)
                 .query(String.class).list().isEmpty();
     }
 
@@ -38,7 +41,7 @@ public class AllocationRepository {
      * cluster). Lets a start skip an inline dispatch pass instead of queueing behind another one.
      */
     public boolean tryLockCluster(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? for update skip locked").param(cluster)
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdateSkipLocked()).param(cluster)
                 .query(String.class).list().isEmpty();
     }
 
@@ -77,11 +80,14 @@ public class AllocationRepository {
         return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId, firstIndex).update();
     }
 
-    /** Runs that hold slots although they are over: what a crash between two steps could leave behind. */
+    /**
+     * Runs that hold slots although they are over (or gone): what a crash between two steps could leave
+     * behind.
+     */
     public List<String> heldByEndedRuns() {
         return jdbc.sql("""
-                select distinct a.run_id from tasklane.allocation a join tasklane.task_run r on r.id = a.run_id
-                where r.state in ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')""").query(String.class).list();
+                select distinct a.run_id from tasklane.allocation a left join tasklane.task_run r on r.id = a.run_id
+                where r.id is null or r.state in ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')""").query(String.class).list();
     }
 
     static String join(List<Integer> values) {

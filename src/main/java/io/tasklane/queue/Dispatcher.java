@@ -1,14 +1,17 @@
 package io.tasklane.queue;
 
 import java.time.Clock;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.Admission.Admitted;
 import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunProgressListener;
@@ -49,11 +52,12 @@ public class Dispatcher {
      */
     @Transactional
     public List<String> dispatch(String cluster) {
-        // 1. Serialize with every other pass over this cluster.
-        if (!allocations.lockCluster(cluster)) {
+        // 1. Serialize with every other pass over this cluster, unless there is nothing to hand out.
+        Optional<VirtualCluster> definition = withFreeSlots(cluster);
+        if (definition.isEmpty() || !allocations.lockCluster(cluster)) {
             return List.of();
         }
-        return pass(cluster);
+        return pass(definition.get());
     }
 
     /**
@@ -61,27 +65,60 @@ public class Dispatcher {
      * start then leaves its run to the pass that follows, instead of waiting for the lock.
      */
     @Transactional
-    public java.util.Optional<List<String>> tryDispatch(String cluster) {
-        return allocations.tryLockCluster(cluster) ? java.util.Optional.of(pass(cluster)) : java.util.Optional.empty();
+    public Optional<List<String>> tryDispatch(String cluster) {
+        Optional<VirtualCluster> definition = withFreeSlots(cluster);
+        if (definition.isEmpty() || !allocations.tryLockCluster(cluster)) {
+            return Optional.empty();
+        }
+        return Optional.of(pass(definition.get()));
     }
 
-    private List<String> pass(String cluster) {
-        // 2. Snapshot what is free, and take the waiting runs.
-        VirtualCluster definition = clusters.find(cluster);
+    /**
+     * The cluster, if some slot of it is free, read without the lock. A full cluster admits nobody, and
+     * what is committed already is what this read sees: only a release committed later can free a slot,
+     * and every release asks for a pass of its own once it commits (the sweep covers new nodes). So a
+     * full cluster is skipped without taking its lock, which every start on a busy cluster would
+     * otherwise hold until its own commit, making the pass that matters wait.
+     */
+    private Optional<VirtualCluster> withFreeSlots(String cluster) {
+        VirtualCluster definition;
+        try {
+            definition = clusters.find(cluster);
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+        boolean full = clusters.snapshot(definition, allocations.takenSlots(cluster)).stream().allMatch(node -> node.free() == 0);
+        return full ? Optional.empty() : Optional.of(definition);
+    }
+
+    private List<String> pass(VirtualCluster definition) {
+        // 2. Snapshot what is free now that the lock is held.
+        String cluster = definition.name();
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
         if (free.stream().allMatch(node -> node.free() == 0)) {
-            // A full cluster admits nobody: skip reading its queue, which may be long (every start on a busy
-            // cluster asks for a pass, and the release that frees a slot asks for the one that matters).
+            return List.of(); // filled by another pass meanwhile
+        }
+        // 3. Decide, in queue order, who starts: the pinned run, then the others merged with grows, read
+        //    only as far as something could still be admitted.
+        Admission admission = new Admission(free, definition.queuePolicy());
+        List<QueueEntry> pinned = queue.pinned(cluster);
+        pinned.forEach(admission::offer);
+        if (admission.wantsMore()) {
+            Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
+            List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
+            try (var rest = queue.inOrderIgnoringPins(cluster, free.stream().mapToInt(NodeSnapshot::free).sum())) {
+                Iterator<QueueEntry> next = Merged.inOrder(rest.filter(e -> !pinnedIds.contains(e.runId())).iterator(),
+                        growing.iterator(), QueueOrder.ORDER);
+                while (next.hasNext() && admission.offer(next.next())) {
+                    // offer says when nothing behind can start any more
+                }
+            }
+        }
+        List<Admitted> admitted = admission.admitted();
+        if (admitted.isEmpty()) {
             return List.of();
         }
-        List<QueueEntry> waiting = new java.util.ArrayList<>(queue.waiting(cluster));
-        waiting.addAll(grows.waiting(cluster));
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        // 3. Decide, in queue order, who starts.
-        List<Admitted> admitted = Admission.admit(waiting, free, definition.queuePolicy());
         // 4. Reserve their GPUs; the rest stays queued.
         Map<String, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
         admitted.forEach(run -> placements.put(run.entry().runId(), numbered(run)));

@@ -22,7 +22,7 @@ public class GpuRelease {
     /** Idempotent: releasing a run that holds nothing changes nothing. */
     public void release(RunId runId) {
         if (allocations.release(runId.value()) > 0) {
-            dispatch.afterCommit(runs.findById(runId).orElseThrow().cluster());
+            runs.findById(runId).ifPresent(run -> dispatch.afterCommit(run.cluster()));
         }
     }
 }

@@ -26,7 +26,7 @@ class GrowRequests {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
-                where r.cluster = ? and r.grow_requested_at is not null and r.grow_to > r.replicas
+                where r.cluster = ? and r.grow_to is not null and r.grow_requested_at is not null and r.grow_to > r.replicas
                   and r.state in ('QUEUED', 'STARTING', 'RUNNING') and r.admitted_at is not null""")
                 .param(cluster)
                 .query((rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), rs.getBoolean("pinned"),

@@ -1,10 +1,16 @@
 package io.tasklane.queue;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,10 +18,56 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QueueRepository {
 
-    private final JdbcClient jdbc;
+    /** Bounds of the rows fetched per round trip when a dispatch pass reads the queue in order. */
+    private static final int MIN_FETCH = 16;
+    private static final int MAX_FETCH = 512;
 
-    QueueRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    QueueRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+    }
+
+    /** The cluster's waiting pinned run (one at most), as an entry. */
+    List<QueueEntry> pinned(String cluster) {
+        // Two plain lookups: pinned tasks are a handful at most, and usually none at all.
+        List<String> pinnedRuns = jdbc.sql("select current_run_id from tasklane.task where pinned = true and current_run_id is not null")
+                .query(String.class).list();
+        if (pinnedRuns.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select r.id, r.task_id, r.priority, r.queued_at, r.replicas, r.sku_per_replica
+                from tasklane.task_run r
+                where r.id in (:runs) and r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""")
+                .param("runs", pinnedRuns).param("cluster", cluster).query(entry(true)).list();
+    }
+
+    /**
+     * The cluster's waiting runs in queue order, pinned ones included as if unpinned, read lazily: close
+     * the stream. Within a transaction PostgreSQL hands the rows over in batches along the ordered index,
+     * so a pass that stops after a few entries reads a few rows, not the whole queue. {@code freeSkus}
+     * sizes the batches: every admitted run takes at least one SKU, so a nearly full cluster needs few.
+     */
+    Stream<QueueEntry> inOrderIgnoringPins(String cluster, int freeSkus) {
+        int fetch = Math.max(MIN_FETCH, Math.min(MAX_FETCH, 2 * freeSkus));
+        return streaming.queryForStream(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    select r.id, r.task_id, r.priority, r.queued_at, r.replicas, r.sku_per_replica
+                    from tasklane.task_run r
+                    where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
+                    order by r.priority desc, r.queued_at, r.id""");
+            statement.setString(1, cluster);
+            statement.setFetchSize(fetch);
+            return statement;
+        }, entry(false));
+    }
+
+    private static RowMapper<QueueEntry> entry(boolean pinned) {
+        return (rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), pinned, rs.getInt("priority"),
+                rs.getObject("queued_at", OffsetDateTime.class).toInstant(), rs.getInt("replicas"), rs.getInt("sku_per_replica"));
     }
 
     List<QueueEntry> waiting(String cluster) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.tasklane.common.RowLocks;
 import io.tasklane.task.RunId;
 import io.tasklane.task.TaskState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +17,16 @@ import org.springframework.stereotype.Repository;
 class ResizeRepository {
 
     private final JdbcClient jdbc;
+    private final RowLocks locks;
 
-    ResizeRepository(JdbcClient jdbc) {
+    ResizeRepository(JdbcClient jdbc, RowLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     /** The run's size, locked until the transaction ends. */
     Optional<RunSize> lock(RunId runId) {
-        return jdbc.sql("select * from tasklane.task_run where id = ? for update").param(runId.value())
+        return jdbc.sql("select * from tasklane.task_run where id = ? " + locks.forUpdate()).param(runId.value())
                 .query((rs, i) -> new RunSize(rs.getString("id"), rs.getString("cluster"), TaskState.valueOf(rs.getString("state")),
                         rs.getObject("admitted_at") != null, rs.getObject("stop_requested_at") != null, rs.getInt("replicas"),
                         rs.getObject("min_replicas", Integer.class), rs.getObject("target_min_replicas", Integer.class),

@@ -1,5 +1,6 @@
 package io.tasklane.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +24,11 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
     static final String GROUP_AUTHORITY_PREFIX = "group:";
 
     private final IdentityService identityService;
+    private final CredentialCache recentlyChecked;
 
-    IdentityAuthenticationProvider(IdentityService identityService) {
+    IdentityAuthenticationProvider(IdentityService identityService, SecurityProperties properties, Clock clock) {
         this.identityService = identityService;
+        this.recentlyChecked = new CredentialCache(properties.credentialCacheTtl(), clock);
     }
 
     @Override
@@ -33,15 +36,24 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        // checkPassword also applies Camunda's lockout after repeated failed attempts.
-        if (userId == null || userId.isBlank() || !identityService.checkPassword(userId, password)) {
+        if (userId == null || userId.isBlank()) {
             throw new BadCredentialsException("unknown user or wrong password");
         }
-        Caller caller = new Caller(userId, groupsOf(userId));
+        Caller caller = recentlyChecked.find(userId, password).orElseGet(() -> check(userId, password));
         List<SimpleGrantedAuthority> authorities = caller.groups().stream()
                 .map(group -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
+    }
+
+    private Caller check(String userId, String password) {
+        // checkPassword also applies Camunda's lockout after repeated failed attempts.
+        if (!identityService.checkPassword(userId, password)) {
+            throw new BadCredentialsException("unknown user or wrong password");
+        }
+        Caller caller = new Caller(userId, groupsOf(userId));
+        recentlyChecked.remember(userId, password, caller);
+        return caller;
     }
 
     private Set<String> groupsOf(String userId) {

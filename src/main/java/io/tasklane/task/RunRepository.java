@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class RunRepository {
 
     private final JdbcClient jdbc;
+    private final RowLocks locks;
 
-    RunRepository(JdbcClient jdbc) {
+    RunRepository(JdbcClient jdbc, RowLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     void insert(TaskRun run) {
@@ -39,7 +42,7 @@ public class RunRepository {
 
     /** The run, locked for update until the transaction ends: state changes of one run are serialized. */
     Optional<TaskRun> lock(RunId id) {
-        return jdbc.sql("select * from tasklane.task_run where id = ? for update").param(id.value()).query(this::map).optional();
+        return jdbc.sql("select * from tasklane.task_run where id = ? " + locks.forUpdate()).param(id.value()).query(this::map).optional();
     }
 
     /** A task's runs, newest first. */

@@ -114,7 +114,7 @@ public class RunService {
      */
     @Transactional
     public boolean kill(RunId runId, String reason) {
-        TaskRun run = lock(runId);
+        TaskRun run = lock(runId).run();
         if (run.stopRequested() || (run.state() != TaskState.STARTING && run.state() != TaskState.RUNNING)) {
             return false;
         }
@@ -154,40 +154,42 @@ public class RunService {
     /** GPUs are held: the run is STARTING until its replicas are ready. Returns its active deadline. */
     @Transactional
     public Instant markStarting(RunId id, String actor) {
-        TaskRun run = lockToMoveForward(id);
+        Locked locked = lockToMove(id);
         Instant now = clock.instant();
-        Instant deadline = now.plusSeconds(tasks.findById(run.taskId()).orElseThrow().spec().activeDeadlineSeconds());
+        Instant deadline = now.plusSeconds(locked.task().activeDeadlineSeconds());
         runs.markStarting(id, deadline);
-        changeTaskState(run, TaskState.STARTING, actor, "GPUs allocated to run " + id);
+        changeTaskState(locked, TaskState.STARTING, actor, "GPUs allocated to run " + id);
         return deadline;
     }
 
     @Transactional
     public void markRunning(RunId id, String endpoint) {
-        TaskRun run = lockToMoveForward(id);
+        Locked locked = lockToMove(id);
         runs.markRunning(id, clock.instant(), endpoint);
-        changeTaskState(run, TaskState.RUNNING, "tasklane", "all " + run.replicas() + " replica(s) of run " + id + " are up");
+        changeTaskState(locked, TaskState.RUNNING, "tasklane", "all " + locked.run().replicas() + " replica(s) of run " + id + " are up");
     }
 
     @Transactional
     public void markStopping(RunId id, String reason) {
-        TaskRun run = lock(id);
+        Locked locked = lock(id);
+        TaskRun run = locked.run();
         if (run.isOver()) {
             return;
         }
         runs.setState(id, TaskState.STOPPING, reason);
-        changeTaskState(run, TaskState.STOPPING, actorOf(run.reason(), reason), reason != null ? reason : run.reason());
+        changeTaskState(locked, TaskState.STOPPING, actorOf(run.reason(), reason), reason != null ? reason : run.reason());
     }
 
     /** Ends the run in {@code state}; the task shows that state until its next start. */
     @Transactional
     public void finish(RunId id, TaskState state, String reason) {
-        TaskRun run = lock(id);
+        Locked locked = lock(id);
+        TaskRun run = locked.run();
         if (run.isOver()) {
             return;
         }
         runs.finish(id, state, reason, clock.instant());
-        changeTaskState(run, state, actorOf(run.reason(), reason), reason);
+        changeTaskState(locked, state, actorOf(run.reason(), reason), reason);
     }
 
     /** The task locked until the transaction ends, if {@code caller} may act on it: 404 or 403 otherwise. */
@@ -205,11 +207,15 @@ public class RunService {
      * on: a forward step and a stop never change the run's process at the same time.
      */
     public TaskRun lockToMoveForward(RunId id) {
-        TaskRun run = lock(id);
-        if (run.stopRequested()) {
+        return lockToMove(id).run();
+    }
+
+    private Locked lockToMove(RunId id) {
+        Locked locked = lock(id);
+        if (locked.run().stopRequested()) {
             throw new StopRequestedMeanwhile(id);
         }
-        return run;
+        return locked;
     }
 
     /** A forward step found the run asked to stop; its transaction rolls back and the stop wins. */
@@ -223,16 +229,21 @@ public class RunService {
      * Locks the run's task, then the run: every transaction that changes both takes their locks in this
      * order (as start and stop do), so two of them never wait for each other.
      */
-    private TaskRun lock(RunId id) {
-        TaskRun run = runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
-        tasks.lockById(run.taskId());
-        return runs.lock(id).orElseThrow();
+    private Locked lock(RunId id) {
+        TaskRun unlocked = runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
+        TaskRepository.LockedTask task = tasks.lockForRunChange(unlocked.taskId()).orElseThrow();
+        return new Locked(runs.lock(id).orElseThrow(), task);
     }
 
-    private void changeTaskState(TaskRun run, TaskState to, String actor, String reason) {
+    /** A run and its task, both locked, as read when their locks were taken. */
+    private record Locked(TaskRun run, TaskRepository.LockedTask task) {
+    }
+
+    private void changeTaskState(Locked locked, TaskState to, String actor, String reason) {
+        TaskRun run = locked.run();
+        TaskRepository.LockedTask task = locked.task();
         Instant now = clock.instant();
-        Task task = tasks.findById(run.taskId()).orElseThrow();
-        if (!run.id().value().equals(tasks.currentRunId(run.taskId()).orElse(null))) {
+        if (!run.id().value().equals(task.currentRunId())) {
             return; // an older run ending late does not move the task
         }
         tasks.setState(run.taskId(), to, null, now);

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,10 +36,12 @@ public class TaskRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final RowLocks locks;
 
-    TaskRepository(JdbcClient jdbc, ObjectMapper json) {
+    TaskRepository(JdbcClient jdbc, ObjectMapper json, RowLocks locks) {
         this.jdbc = jdbc;
         this.json = json;
+        this.locks = locks;
     }
 
     void insert(Task task) {
@@ -84,9 +87,25 @@ public class TaskRepository {
 
     /** The task, locked for update until the transaction ends: starts and stops of one task are serialized. */
     public Optional<Task> lockById(TaskId id) {
-        boolean exists = !jdbc.sql("select id from tasklane.task where id = ? for update").param(id.value())
+        boolean exists = !jdbc.sql("select id from tasklane.task where id = ? " + locks.forUpdate()).param(id.value())
                 .query(String.class).list().isEmpty();
         return exists ? findById(id) : Optional.empty();
+    }
+
+    /** What a run's state change needs of its task, read while locking the task's row. */
+    record LockedTask(TaskState state, boolean pinned, String currentRunId, long activeDeadlineSeconds) {
+    }
+
+    /**
+     * Locks the task's row until the transaction ends and reads only what a run's state change needs: a
+     * run moves four or more times in its life, and each move reading the whole task with its tags showed.
+     */
+    Optional<LockedTask> lockForRunChange(TaskId id) {
+        return jdbc.sql("select state, pinned, current_run_id, active_deadline_seconds from tasklane.task where id = ? "
+                        + locks.forUpdate()).param(id.value())
+                .query((rs, i) -> new LockedTask(TaskState.valueOf(rs.getString("state")), rs.getBoolean("pinned"),
+                        rs.getString("current_run_id"), rs.getLong("active_deadline_seconds")))
+                .optional();
     }
 
     /** Moves the task to {@code state}, as the mirror of its current run. A pin ends when the task leaves the queue. */

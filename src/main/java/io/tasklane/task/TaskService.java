@@ -139,7 +139,9 @@ public class TaskService {
 
     @Transactional
     public void delete(Caller caller, TaskId id) {
-        Task task = get(caller, id);
+        get(caller, id);
+        // Locked as a start locks it: a start cannot slip in between the check and the deletion.
+        Task task = tasks.lockById(id).orElseThrow(() -> new NotFoundException("task", id.value()));
         projects.requireMember(caller, task.spec().project(), "project");
         task.requireDeletable();
         runs.deleteByTask(id);

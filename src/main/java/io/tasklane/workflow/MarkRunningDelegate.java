@@ -5,9 +5,14 @@ import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** "Mark the run as running": every replica is up; a service's endpoint is published. */
+/**
+ * "Mark the run as running": every replica is up; a service's endpoint is published. Says whether a
+ * job's replicas have all exited successfully already (a short job often has by now), so the process
+ * records its success at once rather than waiting for another message.
+ */
 @Component("markRunning")
 class MarkRunningDelegate implements JavaDelegate {
 
@@ -23,5 +28,8 @@ class MarkRunningDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         RunId runId = RunIds.of(execution);
         runs.markRunning(runId, deployments.endpointOf(runId));
+        boolean alreadyExited = NextSignal.allExitedSuccessfully(runs.get(runId), deployments.instancesOf(runId));
+        // Transient: only the gateway right after reads it, in this transaction; nothing to store.
+        execution.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(alreadyExited, true));
     }
 }

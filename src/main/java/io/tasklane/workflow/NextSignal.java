@@ -28,14 +28,19 @@ final class NextSignal {
         if (waitingFor.contains(RunVariables.REPLICAS_READY) && complete && instances.stream().allMatch(i -> isUp(run.kind(), i))) {
             return Optional.of(RunVariables.REPLICAS_READY);
         }
-        if (waitingFor.contains(RunVariables.REPLICAS_EXITED) && complete && run.kind() == TaskKind.JOB
-                && instances.stream().allMatch(i -> i.state() == InstanceState.EXITED)) {
+        if (waitingFor.contains(RunVariables.REPLICAS_EXITED) && allExitedSuccessfully(run, instances)) {
             return Optional.of(RunVariables.REPLICAS_EXITED);
         }
         if (waitingFor.contains(RunVariables.CAPACITY_GRANTED) && run.admitted()) {
             return Optional.of(RunVariables.CAPACITY_GRANTED);
         }
         return Optional.empty();
+    }
+
+    /** A job all of whose replicas exited with code 0: it succeeded. */
+    static boolean allExitedSuccessfully(TaskRun run, List<RunInstance> instances) {
+        return run.kind() == TaskKind.JOB && !instances.isEmpty() && instances.size() == run.replicas()
+                && instances.stream().allMatch(i -> i.state() == InstanceState.EXITED);
     }
 
     /** A job's replica is up once its process started (even if it already ended well); a service's once it serves. */

@@ -58,6 +58,21 @@ class AdmissionTest {
         assertThat(slots).doesNotHaveDuplicates().hasSize(28);
     }
 
+    @Test
+    void anIncrementalWalkSaysWhenNothingBehindCanStart() {
+        Admission full = new Admission(nodes(2), QueuePolicy.BEST_EFFORT_FIFO);
+        assertThat(full.offer(run("a", 0, 0, 1))).isTrue();
+        assertThat(full.offer(run("b", 0, 1, 1))).as("every slot taken").isFalse();
+
+        Admission pinnedHead = new Admission(nodes(2), QueuePolicy.BEST_EFFORT_FIFO);
+        assertThat(pinnedHead.offer(pinned("p", 0, 0, 4))).as("a pinned run that does not fit blocks the rest").isFalse();
+
+        Admission bestEffort = new Admission(nodes(2), QueuePolicy.BEST_EFFORT_FIFO);
+        assertThat(bestEffort.offer(run("big", 0, 0, 4))).as("a smaller run may still pass").isTrue();
+        assertThat(bestEffort.offer(run("small", 0, 1, 2))).isFalse();
+        assertThat(bestEffort.admitted()).extracting(a -> a.entry().runId()).containsExactly("small");
+    }
+
     static QueueEntry run(String id, int priority, int submittedSecond, int skuPerReplica) {
         return run(id, priority, submittedSecond, skuPerReplica, 1);
     }

@@ -24,8 +24,8 @@ class IdentityBootstrapTest {
 
     @Test
     void theFirstAdminComesFromTheEnvironmentAndIsNeverOverwritten() {
-        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "s3cret")).run(null);
-        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "changed")).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "s3cret", java.time.Duration.ZERO)).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "changed", java.time.Duration.ZERO)).run(null);
 
         Api api = Api.anonymous(port);
         assertThat(api.as("ops-admin", "s3cret").get("/api/v1/clusters").items("name")).contains("a100", "private");

@@ -16,7 +16,9 @@ public class TestDatabaseConfig {
     // Not closed by a JVM hook: the engine shuts down first and still needs the database.
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        // pg_stat_statements lets the benchmarks report what the database was asked (bench/StatementReport).
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
     }
 
     @Bean(destroyMethod = "close")

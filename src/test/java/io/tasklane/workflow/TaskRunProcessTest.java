@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class TaskRunProcessTest {
     final List<String> calls = new ArrayList<>();
     boolean admitNow = true;
     boolean refuseStart = false;
+    boolean exitedBeforeNoticed = false;
     Deployments deployments = mock(Deployments.class);
 
     @BeforeEach
@@ -60,7 +62,8 @@ class TaskRunProcessTest {
         Mocks.register("deployReplicas", recording("deployReplicas",
                 new DeployReplicasDelegate(deployments, processEngine.getManagementService())::execute));
         Mocks.register("undeployReplicas", recording("undeployReplicas", e -> { }));
-        Mocks.register("markRunning", recording("markRunning", e -> { }));
+        Mocks.register("markRunning", recording("markRunning",
+                e -> e.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(exitedBeforeNoticed, true))));
         Mocks.register("recordOutcome", recording("recordOutcome", new RecordOutcomeDelegate()::execute));
         Mocks.register("markStopping", recording("markStopping", e -> {
             e.getProcessInstance().setVariable(RunVariables.OUTCOME, e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT));
@@ -91,6 +94,22 @@ class TaskRunProcessTest {
         assertThat(run).hasNotPassed("WaitInQueue");
         assertThat(run).variables().containsEntry(RunVariables.OUTCOME, "SUCCEEDED").containsEntry(RunVariables.REASON_CODE, "Completed");
         assertThat(calls).containsSubsequence("undeployReplicas", "releaseGpus", "finishRun");
+    }
+
+    @Test
+    void aJobAlreadyOverWhenItsStartIsNoticedSucceedsWithoutWaitingForItsEnd() {
+        exitedBeforeNoticed = true;
+        ProcessInstance run = start();
+        execute(job(run));
+
+        correlate("ReplicasReady");
+
+        assertThat(run).isEnded().hasPassedInOrder("ReplicasReady", "MarkRunning", "AlreadyExited", "OutcomeSucceeded",
+                "CleanUp", "FinishRun", "RunEnded");
+        assertThat(run).hasNotPassed("AwaitEnd", "ReplicasExited");
+        assertThat(run).variables().containsEntry(RunVariables.OUTCOME, "SUCCEEDED")
+                .doesNotContainKey(RunVariables.REPLICAS_ALREADY_EXITED);
+        assertThat(calls).containsSubsequence("markRunning", "undeployReplicas", "releaseGpus", "finishRun");
     }
 
     @Test
