@@ -61,9 +61,11 @@ public class Deployments {
      * Launches every replica of the run on its allocation; throws {@link DeployFailedException} if the
      * task cannot run. That failure leaves nothing behind (what was launched is killed, nothing was
      * written), so it does not doom the caller's transaction: the process turns it into a BPMN error.
+     * Returns whether every replica is up already (a job's host processes run once launched), so the
+     * run's process need not wait to hear it.
      */
     @Transactional(noRollbackFor = DeployFailedException.class)
-    public void deploy(RunId runId) {
+    public boolean deploy(RunId runId) {
         // Holds the run until this commits, so a stop is delivered before or after the deployment, never during.
         TaskRun run = runs.lockToMoveForward(runId);
         TaskSpec spec = tasks.specOf(run.taskId());
@@ -84,6 +86,7 @@ public class Deployments {
             launched.arm(listener);
             tracker.notifyChanged(runId.value());
         });
+        return launched.replicas().stream().allMatch(replica -> replica.initialState().isUp(run.kind()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tasklane.runtime;
 
+import io.tasklane.task.TaskKind;
+
 /** Where one replica is. */
 public enum InstanceState {
     /** Placed, not launched yet. */
@@ -16,6 +18,11 @@ public enum InstanceState {
     STOPPED,
     /** It disappeared without an exit status (for example while Tasklane was down). */
     LOST;
+
+    /** Whether a replica of a run of {@code kind} counts as up: a job's once it runs (even if it ended well), a service's once it serves. */
+    public boolean isUp(TaskKind kind) {
+        return kind == TaskKind.JOB ? this == STARTED || this == EXITED : this == READY;
+    }
 
     public boolean isOver() {
         return this == EXITED || this == FAILED || this == STOPPED || this == LOST;

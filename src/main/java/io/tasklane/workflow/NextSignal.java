@@ -25,7 +25,7 @@ final class NextSignal {
             return Optional.of(RunVariables.REPLICA_FAILED);
         }
         boolean complete = !instances.isEmpty() && instances.size() == run.replicas();
-        if (waitingFor.contains(RunVariables.REPLICAS_READY) && complete && instances.stream().allMatch(i -> isUp(run.kind(), i))) {
+        if (waitingFor.contains(RunVariables.REPLICAS_READY) && complete && instances.stream().allMatch(i -> i.state().isUp(run.kind()))) {
             return Optional.of(RunVariables.REPLICAS_READY);
         }
         if (waitingFor.contains(RunVariables.REPLICAS_EXITED) && allExitedSuccessfully(run, instances)) {
@@ -43,10 +43,4 @@ final class NextSignal {
                 && instances.stream().allMatch(i -> i.state() == InstanceState.EXITED);
     }
 
-    /** A job's replica is up once its process started (even if it already ended well); a service's once it serves. */
-    private static boolean isUp(TaskKind kind, RunInstance instance) {
-        return kind == TaskKind.JOB
-                ? instance.state() == InstanceState.STARTED || instance.state() == InstanceState.EXITED
-                : instance.state() == InstanceState.READY;
-    }
 }

@@ -15,6 +15,8 @@ public final class RunVariables {
     public static final String STARTUP_TIMEOUT = "startupTimeout";
     /** ISO-8601 instant of the active deadline. */
     public static final String DEADLINE_AT = "deadlineAt";
+    /** Transient, set by "Deploy replicas": every replica runs already (a job's host processes). */
+    public static final String REPLICAS_ALREADY_UP = "replicasAlreadyUp";
     /** Transient, set by "Mark the run as running": a job that is already over skips the wait for its end. */
     public static final String REPLICAS_ALREADY_EXITED = "replicasAlreadyExited";
     /** Final state chosen on the way out (SUCCEEDED, FAILED, STOPPED, KILLED) and its reason code. */

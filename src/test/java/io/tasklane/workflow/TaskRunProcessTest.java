@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,6 +111,19 @@ class TaskRunProcessTest {
         assertThat(run).variables().containsEntry(RunVariables.OUTCOME, "SUCCEEDED")
                 .doesNotContainKey(RunVariables.REPLICAS_ALREADY_EXITED);
         assertThat(calls).containsSubsequence("markRunning", "undeployReplicas", "releaseGpus", "finishRun");
+    }
+
+    @Test
+    void aRunWhoseReplicasAreUpOnceDeployedIsRunningWithoutWaiting() {
+        when(deployments.deploy(any())).thenReturn(true);
+        ProcessInstance run = start();
+
+        execute(job(run));
+
+        assertThat(run).isWaitingAt("AwaitEnd").hasPassedInOrder("DeployReplicas", "AlreadyUp", "MarkRunning", "AlreadyExited");
+        assertThat(run).hasNotPassed("AwaitReady", "ReplicasReady");
+        correlate("ReplicasExited");
+        assertThat(run).isEnded().hasPassedInOrder("ReplicasExited", "OutcomeSucceeded", "FinishRun");
     }
 
     @Test

@@ -49,6 +49,8 @@ class TaskRunResizeProcessTest {
             Mocks.register(name, recording(name, e -> { }));
         }
         Mocks.register("openRun", recording("openRun", e -> e.setVariable(RunVariables.START_REFUSED, false)));
+        Mocks.register("deployReplicas", recording("deployReplicas",
+                e -> e.setVariable(RunVariables.REPLICAS_ALREADY_UP, org.camunda.bpm.engine.variable.Variables.booleanValue(false, true))));
         Mocks.register("markRunning", recording("markRunning",
                 e -> e.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, org.camunda.bpm.engine.variable.Variables.booleanValue(false, true))));
         Mocks.register("requestGpus", recording("requestGpus", e -> e.setVariable(RunVariables.ADMITTED, true)));
