@@ -37,6 +37,25 @@ final class NextSignal {
         return Optional.empty();
     }
 
+    /**
+     * The messages a run's process waits for, read from the run itself. Every step of the process that
+     * moves the run writes its state in the same transaction, so what is committed tells where the
+     * process waits: queued for its GPUs, starting once its replicas are launched, running until they
+     * end. A run asked to stop waits for nothing more from its replicas (its stop takes over).
+     */
+    static Set<String> waitsOf(TaskRun run, List<RunInstance> instances) {
+        if (run.isOver() || run.stopRequested()) {
+            return Set.of();
+        }
+        return switch (run.state()) {
+            case QUEUED -> Set.of(RunVariables.CAPACITY_GRANTED);
+            // Not launched yet: the process is at "Deploy replicas", an asynchronous job.
+            case STARTING -> instances.isEmpty() ? Set.of() : Set.of(RunVariables.REPLICAS_READY, RunVariables.REPLICA_FAILED);
+            case RUNNING -> Set.of(RunVariables.REPLICAS_EXITED, RunVariables.REPLICA_FAILED);
+            default -> Set.of();
+        };
+    }
+
     /** A job all of whose replicas exited with code 0: it succeeded. */
     static boolean allExitedSuccessfully(TaskRun run, List<RunInstance> instances) {
         return run.kind() == TaskKind.JOB && !instances.isEmpty() && instances.size() == run.replicas()

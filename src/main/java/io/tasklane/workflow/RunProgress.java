@@ -2,12 +2,10 @@ package io.tasklane.workflow;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 import io.tasklane.common.DaemonThreads;
 import io.tasklane.runtime.Deployments;
@@ -19,7 +17,6 @@ import io.tasklane.task.TaskRun;
 import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,12 +84,8 @@ class RunProgress implements RunProgressListener {
         if (run.isOver() || run.processInstanceId() == null) {
             return false;
         }
-        Set<String> waitingFor = runtimeService.createEventSubscriptionQuery()
-                .processInstanceId(run.processInstanceId()).eventType("message").list().stream()
-                .filter(s -> s.getActivityId() != null && !isEventSubprocessStart(s))
-                .map(EventSubscription::getEventName).collect(Collectors.toSet());
         List<RunInstance> instances = deployments.instancesOf(runId);
-        Optional<String> message = NextSignal.decide(run, instances, waitingFor);
+        Optional<String> message = NextSignal.decide(run, instances, NextSignal.waitsOf(run, instances));
         if (message.isEmpty()) {
             return false;
         }
@@ -100,14 +93,9 @@ class RunProgress implements RunProgressListener {
             runtimeService.createMessageCorrelation(message.get()).processInstanceId(run.processInstanceId()).correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
-            // Someone else moved the process meanwhile; look again.
+            // Someone else moved the process meanwhile (it no longer waits where the run said); look again.
             return true;
         }
-    }
-
-    private static boolean isEventSubprocessStart(EventSubscription subscription) {
-        return RunVariables.STOP_REQUESTED.equals(subscription.getEventName())
-                || RunVariables.KILL_REQUESTED.equals(subscription.getEventName());
     }
 
     @PreDestroy

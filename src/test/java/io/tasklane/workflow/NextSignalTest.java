@@ -58,6 +58,29 @@ class NextSignalTest {
         assertThat(NextSignal.decide(run, instances, waiting)).isEqualTo(Optional.ofNullable(expected));
     }
 
+    static Stream<Arguments> waits() {
+        List<RunInstance> launched = states(InstanceState.STARTED, InstanceState.STARTED);
+        return Stream.of(
+                argumentSet("queued: for its GPUs", inState(TaskState.QUEUED, false), states(), QUEUE),
+                argumentSet("starting, not launched yet: for nothing (the deploy job runs)", inState(TaskState.STARTING, false), states(), Set.of()),
+                argumentSet("starting, launched: for readiness or a failure", inState(TaskState.STARTING, false), launched, STARTING),
+                argumentSet("running: for the end or a failure", inState(TaskState.RUNNING, false), launched, RUNNING),
+                argumentSet("asked to stop: for nothing from its replicas", inState(TaskState.RUNNING, true), launched, Set.of()),
+                argumentSet("stopping: for nothing", inState(TaskState.STOPPING, false), launched, Set.of()),
+                argumentSet("over: for nothing", inState(TaskState.SUCCEEDED, false), launched, Set.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("waits")
+    void readsWhatTheProcessWaitsForFromTheRun(TaskRun run, List<RunInstance> instances, Set<String> expected) {
+        assertThat(NextSignal.waitsOf(run, instances)).isEqualTo(expected);
+    }
+
+    static TaskRun inState(TaskState state, boolean stopRequested) {
+        return new TaskRun(new RunId("r1"), new TaskId("t1"), "local", TaskKind.JOB, 2, 1, 0, state, null, "alice", "pi",
+                Instant.EPOCH, Instant.EPOCH, null, null, null, null, stopRequested ? Instant.EPOCH : null);
+    }
+
     static TaskRun job(boolean admitted) {
         return run(TaskKind.JOB, admitted);
     }
