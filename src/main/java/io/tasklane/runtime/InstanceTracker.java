@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,10 +27,14 @@ public class InstanceTracker {
     private final List<RunProgressListener> listeners;
     private final Clock clock;
 
-    InstanceTracker(InstanceRepository instances, TransactionTemplate transactions,
+    InstanceTracker(InstanceRepository instances, PlatformTransactionManager transactionManager,
                     @Lazy List<RunProgressListener> listeners, Clock clock) {
         this.instances = instances;
-        this.transactions = transactions;
+        // Always a transaction of its own: a report can come from an after-commit callback (a job's process
+        // that ended before the deploy committed is reported as soon as it is watched), where joining
+        // the finished transaction would leave the write uncommitted when the run's process is told.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.listeners = listeners;
         this.clock = clock;
     }

@@ -1,0 +1,96 @@
+package io.tasklane.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.tasklane.support.IntegrationTest;
+import io.tasklane.task.AfterCommit;
+import io.tasklane.task.RunProgressListener;
+import io.tasklane.task.TaskKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A replica report written by the tracker is committed before the run's process is told, wherever the
+ * report comes from. A job's process that ended before its deploy committed is reported from the deploy's
+ * after-commit callback; there the write once joined the finished transaction, and the run's process,
+ * told at once, could read the replica as still running and never hear of its end.
+ */
+@IntegrationTest
+class InstanceTrackerTest {
+
+    static final String TASK = "ttracker00001";
+    static final String RUN = "rtracker00001";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    InstanceRepository instances;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    /** What the run's process would read, on a thread and connection of its own, when told. */
+    final List<String> seenWhenTold = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void aRunWithAStartedReplica() {
+        removeRows();
+        jdbc.sql("""
+                insert into tasklane.task (id, name, project, kind, command_json, cluster, sku_per_replica, replicas,
+                  ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned, creator,
+                  created_at, updated_at, archived, version)
+                values (?, 'tracker', 'demo', 'JOB', '["true"]', 'local', 1, 1, '[]', '{}', '[]', 0, 3600, 'RUNNING', false,
+                  'alice', now(), now(), false, 0)""").param(TASK).update();
+        jdbc.sql("""
+                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
+                  requested_by, queued_at, version)
+                values (?, ?, 'local', 'JOB', 1, 1, 0, 'RUNNING', 'alice', now(), 0)""").params(RUN, TASK).update();
+        jdbc.sql("insert into tasklane.run_instance (run_id, replica_index, node, gpu_indices, state) values (?, 0, 'host', '0', 'STARTED')")
+                .param(RUN).update();
+    }
+
+    @AfterEach
+    void removeRows() {
+        jdbc.sql("delete from tasklane.run_instance where run_id = ?").param(RUN).update();
+        jdbc.sql("delete from tasklane.task_run where id = ?").param(RUN).update();
+        jdbc.sql("delete from tasklane.task where id = ?").param(TASK).update();
+    }
+
+    @Test
+    void anExitReportedFromAnAfterCommitCallbackIsCommittedBeforeTheProcessIsTold() {
+        RunProgressListener readsOnItsOwn = runId -> seenWhenTold.add(CompletableFuture.supplyAsync(() -> stateOfReplica(runId)).join());
+        InstanceListener listener = new InstanceTracker(instances, transactionManager, List.of(readsOnItsOwn), Clock.systemUTC())
+                .listenerFor(TaskKind.JOB);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status ->
+                AfterCommit.run(() -> listener.exited(RUN, 0, 0, null)));
+
+        assertThat(seenWhenTold).containsExactly("EXITED");
+        assertThat(stateOfReplica(RUN)).isEqualTo("EXITED");
+    }
+
+    @Test
+    void aReportOutsideAnyTransactionIsCommittedBeforeTheProcessIsTold() {
+        RunProgressListener readsOnItsOwn = runId -> seenWhenTold.add(CompletableFuture.supplyAsync(() -> stateOfReplica(runId)).join());
+        InstanceListener listener = new InstanceTracker(instances, transactionManager, List.of(readsOnItsOwn), Clock.systemUTC())
+                .listenerFor(TaskKind.JOB);
+
+        listener.exited(RUN, 0, 3, null);
+
+        assertThat(seenWhenTold).containsExactly("FAILED");
+    }
+
+    private String stateOfReplica(String runId) {
+        return jdbc.sql("select state from tasklane.run_instance where run_id = ? and replica_index = 0").param(runId)
+                .query(String.class).single();
+    }
+}
