@@ -13,6 +13,7 @@ import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,6 @@ class OpenRunDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(RunVariables.START_REFUSED, false);
         if (!execution.hasVariable(RunVariables.STARTUP_TIMEOUT)) {
             execution.setVariable(RunVariables.STARTUP_TIMEOUT, startupTimeout);
         }
@@ -52,11 +52,14 @@ class OpenRunDelegate implements JavaDelegate {
                 execution.setVariable(RunVariables.RUN_ID, runId.value());
                 execution.setProcessBusinessKey(runId.value());
             } catch (NotFoundException | ConflictException | ForbiddenException | InvalidInputException refused) {
+                // Kept (with the reason) in the history of a process that ends here: nothing else records it.
                 execution.setVariable(RunVariables.START_REFUSED, true);
                 execution.setVariable(RunVariables.REFUSAL, refused.getMessage());
                 return;
             }
         }
+        // Transient: only the gateway right after reads it, in this transaction; nothing to store for a start.
+        execution.setVariable(RunVariables.START_REFUSED, Variables.booleanValue(false, true));
         runs.attachProcess(RunIds.of(execution), execution.getProcessInstanceId());
     }
 

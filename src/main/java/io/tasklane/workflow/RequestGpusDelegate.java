@@ -6,6 +6,7 @@ import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ class RequestGpusDelegate implements JavaDelegate {
         if (!admitted) {
             dispatch.afterCommit(run.cluster());
         }
-        execution.setVariable(RunVariables.ADMITTED, admitted);
+        // Transient: only the gateway right after reads it, in this transaction.
+        execution.setVariable(RunVariables.ADMITTED, Variables.booleanValue(admitted, true));
     }
 }
