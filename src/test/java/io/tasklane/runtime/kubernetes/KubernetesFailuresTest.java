@@ -11,27 +11,11 @@ import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.Kubelet;
 import io.tasklane.support.TaskJson;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What goes wrong on a cluster ends the run as FAILED with a reason a person can act on. */
 @IntegrationTest
-class KubernetesFailuresTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Kubelet kubelet;
-    Api alice;
-    RunWaits await;
-
-    @BeforeEach
-    void setUp() {
-        alice = Api.anonymous(port).as("alice");
-        await = new RunWaits(alice);
-    }
+class KubernetesFailuresTest extends KubernetesRunTest {
 
     @Test
     void anImageThatCannotBePulledFailsTheRunNamingTheImage() {

@@ -10,34 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.support.Kubelet;
 import io.tasklane.support.TaskJson;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Runs on the "kubernetes" cluster go through the real task-run process, the engine and PostgreSQL
  * against the Kubernetes API mock; the test plays the kubelet by writing pod status.
  */
 @IntegrationTest
-class KubernetesLifecycleTest {
+class KubernetesLifecycleTest extends KubernetesRunTest {
 
     static final String NS = "tasklane-test";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Kubelet kubelet;
-    Api alice;
-    RunWaits await;
-
-    @BeforeEach
-    void setUp() {
-        alice = Api.anonymous(port).as("alice");
-        await = new RunWaits(alice);
-    }
 
     @Test
     void aServiceGoesFromQueuedThroughRunningToStoppedAndItsPodsAreDeleted() {

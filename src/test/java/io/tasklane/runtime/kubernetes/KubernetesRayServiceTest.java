@@ -14,29 +14,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.tasklane.support.Api;
 import io.tasklane.support.CrdSchema;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.support.Kubelet;
 import io.tasklane.support.KubernetesMockConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Ray Serve tasks on the "kubernetes" cluster become RayServices; the test plays KubeRay by writing their status. */
 @IntegrationTest
-class KubernetesRayServiceTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    Kubelet kubelet;
-    Api alice;
-    RunWaits await;
-
-    @BeforeEach
-    void setUp() {
-        alice = Api.anonymous(port).as("alice");
-        await = new RunWaits(alice);
-    }
+class KubernetesRayServiceTest extends KubernetesRunTest {
 
     @Test
     void aRayServeTaskIsReadyWhenItsApplicationRunsAndAnswersOnTheServeService() throws Exception {
