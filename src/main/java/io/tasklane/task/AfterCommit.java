@@ -3,7 +3,12 @@ package io.tasklane.task;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Runs work once the current transaction has committed (at once when there is none). */
+/**
+ * Runs work once the current transaction has committed (at once when there is none). The committed
+ * transaction's connection is still bound while the work runs: work that writes must open a transaction
+ * of its own (REQUIRES_NEW, as Correlations and InstanceTracker do), or its writes join the finished one
+ * and are committed only later, after whoever it tells has looked.
+ */
 public final class AfterCommit {
 
     private AfterCommit() {
