@@ -10,6 +10,7 @@ import java.util.Set;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.NodeSnapshot;
+import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.Admission.Admitted;
@@ -87,8 +88,11 @@ public class Dispatcher {
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
-        boolean full = clusters.snapshot(definition, allocations.takenSlots(cluster)).stream().allMatch(node -> node.free() == 0);
-        return full ? Optional.empty() : Optional.of(definition);
+        return isFull(clusters.snapshot(definition, allocations.takenSlots(cluster))) ? Optional.empty() : Optional.of(definition);
+    }
+
+    private static boolean isFull(List<NodeSnapshot> nodes) {
+        return nodes.stream().allMatch(node -> node.free() == 0);
     }
 
     private List<String> pass(VirtualCluster definition) {
@@ -96,26 +100,11 @@ public class Dispatcher {
         String cluster = definition.name();
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
-        if (free.stream().allMatch(node -> node.free() == 0)) {
+        if (isFull(free)) {
             return List.of(); // filled by another pass meanwhile
         }
-        // 3. Decide, in queue order, who starts: the pinned run, then the others merged with grows, read
-        //    only as far as something could still be admitted.
-        Admission admission = new Admission(free, definition.queuePolicy());
-        List<QueueEntry> pinned = queue.pinned(cluster);
-        pinned.forEach(admission::offer);
-        if (admission.wantsMore()) {
-            Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
-            List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
-            try (var rest = queue.inOrderIgnoringPins(cluster, free.stream().mapToInt(NodeSnapshot::free).sum())) {
-                Iterator<QueueEntry> next = Merged.inOrder(rest.filter(e -> !pinnedIds.contains(e.runId())).iterator(),
-                        growing.iterator(), QueueOrder.ORDER);
-                while (next.hasNext() && admission.offer(next.next())) {
-                    // offer says when nothing behind can start any more
-                }
-            }
-        }
-        List<Admitted> admitted = admission.admitted();
+        // 3. Decide, in queue order, who starts.
+        List<Admitted> admitted = admit(cluster, free, definition.queuePolicy());
         if (admitted.isEmpty()) {
             return List.of();
         }
@@ -133,6 +122,29 @@ public class Dispatcher {
             grown.forEach(id -> growListeners.forEach(l -> l.growSettled(id)));
         });
         return ids;
+    }
+
+    /**
+     * Walks the queue in order: the pinned run, then the others merged with grows, read from the database
+     * only as far as something could still be admitted.
+     */
+    private List<Admitted> admit(String cluster, List<NodeSnapshot> free, QueuePolicy policy) {
+        Admission admission = new Admission(free, policy);
+        List<QueueEntry> pinned = queue.pinned(cluster);
+        pinned.forEach(admission::offer);
+        if (!admission.wantsMore()) {
+            return admission.admitted();
+        }
+        Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
+        List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        try (var rest = queue.inOrderIgnoringPins(cluster, free.stream().mapToInt(NodeSnapshot::free).sum())) {
+            Iterator<QueueEntry> next = Merged.inOrder(rest.filter(e -> !pinnedIds.contains(e.runId())).iterator(),
+                    growing.iterator(), QueueOrder.ORDER);
+            while (next.hasNext() && admission.offer(next.next())) {
+                // offer says when nothing behind can start any more
+            }
+        }
+        return admission.admitted();
     }
 
     /** A grow's added replicas are numbered after those the run already has. */
