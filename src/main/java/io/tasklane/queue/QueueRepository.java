@@ -39,10 +39,10 @@ class QueueRepository {
             return List.of();
         }
         return jdbc.sql("""
-                select r.id, r.task_id, r.priority, r.queued_at, r.replicas, r.sku_per_replica
+                select r.id, r.task_id, true as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r
                 where r.id in (:runs) and r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param("runs", pinnedRuns).param("cluster", cluster).query(entry(true)).list();
+                .param("runs", pinnedRuns).param("cluster", cluster).query(ENTRY).list();
     }
 
     /**
@@ -55,31 +55,27 @@ class QueueRepository {
         int fetch = Math.max(MIN_FETCH, Math.min(MAX_FETCH, 2 * freeSkus));
         return streaming.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    select r.id, r.task_id, r.priority, r.queued_at, r.replicas, r.sku_per_replica
+                    select r.id, r.task_id, false as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                     from tasklane.task_run r
                     where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
                     order by r.priority desc, r.queued_at, r.id""");
             statement.setString(1, cluster);
             statement.setFetchSize(fetch);
             return statement;
-        }, entry(false));
+        }, ENTRY);
     }
 
-    private static RowMapper<QueueEntry> entry(boolean pinned) {
-        return (rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), pinned, rs.getInt("priority"),
-                rs.getObject("queued_at", OffsetDateTime.class).toInstant(), rs.getInt("replicas"), rs.getInt("sku_per_replica"));
-    }
+    /** A waiting run from the columns every queue read selects. */
+    private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"),
+            rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
+            rs.getInt("replicas"), rs.getInt("sku_per_replica"));
 
     List<QueueEntry> waiting(String cluster) {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param(cluster)
-                .query((rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), rs.getBoolean("pinned"),
-                        rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
-                        rs.getInt("replicas"), rs.getInt("sku_per_replica")))
-                .list();
+                .param(cluster).query(ENTRY).list();
     }
 
     /** Task name and project of each waiting run of the cluster, by run id. */

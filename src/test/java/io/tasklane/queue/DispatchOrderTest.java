@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,18 +66,6 @@ class DispatchOrderTest {
     }
 
     private void queued(String id, int priority, int secondsAfterStart, int skus, boolean pinned) {
-        jdbc.sql("""
-                insert into tasklane.task (id, name, project, kind, command_json, cluster, sku_per_replica, replicas,
-                  ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned, creator,
-                  created_at, updated_at, archived, version)
-                values (?, ?, 'demo', 'JOB', '["true"]', 'dispatch', ?, 1, '[]', '{}', '[]', ?, 3600, 'QUEUED', ?, 'alice',
-                  now(), now(), false, 0)""")
-                .params("t" + id, "order-" + id, skus, priority, pinned).update();
-        jdbc.sql("""
-                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  requested_by, queued_at, version)
-                values (?, ?, 'dispatch', 'JOB', 1, ?, ?, 'QUEUED', 'alice', timestamp with time zone '2026-11-25 00:00:00+00' + ? * interval '1 second', 0)""")
-                .params("r" + id, "t" + id, skus, priority, secondsAfterStart).update();
-        jdbc.sql("update tasklane.task set current_run_id = ? where id = ?").params("r" + id, "t" + id).update();
+        Database.taskWithRun(jdbc, "t" + id, "r" + id, "dispatch", "QUEUED", priority, skus, pinned, secondsAfterStart);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunProgressListener;
@@ -44,16 +45,7 @@ class InstanceTrackerTest {
     @BeforeEach
     void aRunWithAStartedReplica() {
         removeRows();
-        jdbc.sql("""
-                insert into tasklane.task (id, name, project, kind, command_json, cluster, sku_per_replica, replicas,
-                  ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned, creator,
-                  created_at, updated_at, archived, version)
-                values (?, 'tracker', 'demo', 'JOB', '["true"]', 'local', 1, 1, '[]', '{}', '[]', 0, 3600, 'RUNNING', false,
-                  'alice', now(), now(), false, 0)""").param(TASK).update();
-        jdbc.sql("""
-                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  requested_by, queued_at, version)
-                values (?, ?, 'local', 'JOB', 1, 1, 0, 'RUNNING', 'alice', now(), 0)""").params(RUN, TASK).update();
+        Database.taskWithRun(jdbc, TASK, RUN, "local", "RUNNING", 0, 1, false, 0);
         jdbc.sql("insert into tasklane.run_instance (run_id, replica_index, node, gpu_indices, state) values (?, 0, 'host', '0', 'STARTED')")
                 .param(RUN).update();
     }
@@ -61,6 +53,7 @@ class InstanceTrackerTest {
     @AfterEach
     void removeRows() {
         jdbc.sql("delete from tasklane.run_instance where run_id = ?").param(RUN).update();
+        jdbc.sql("update tasklane.task set current_run_id = null where id = ?").param(TASK).update();
         jdbc.sql("delete from tasklane.task_run where id = ?").param(RUN).update();
         jdbc.sql("delete from tasklane.task where id = ?").param(TASK).update();
     }
