@@ -49,7 +49,8 @@ final class ChildTasklane {
                 .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", classPath, TasklaneApplication.class.getName(),
                 "--server.port=" + port, "--tasklane.capacity.local.nvidia-smi=/nonexistent/nvidia-smi",
-                "--tasklane.runtime.local.runs-dir=" + dataDir.resolve("runs"), "--tasklane.runs.sweep-interval=1s"));
+                // No runs-dir: TASKLANE_DATA_DIR puts replica logs under the data directory, as it does for a user.
+                "--tasklane.runs.sweep-interval=1s"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("TASKLANE_DATA_DIR", dataDir.toString());

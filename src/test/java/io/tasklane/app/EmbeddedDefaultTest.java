@@ -3,9 +3,11 @@ package io.tasklane.app;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,11 @@ class EmbeddedDefaultTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(tasklane.log()).contains("Created dev users admin/admin");
         assertThat(dataDir.resolve("tasklane.mv.db")).exists();
+        // TASKLANE_DATA_DIR moves the replicas' logs too (ChildTasklane sets no runs-dir of its own).
+        String id = created.json().get("id").asText();
+        String run = api.as("alice").post("/api/v1/tasks/" + id + "/start", null).json().get("id").asText();
+        Path log = dataDir.resolve("runs").resolve(run).resolve("replica-0.log");
+        Await.until("the run's replica log under the data directory", () -> Files.exists(log), exists -> exists);
 
         tasklane.stop();
         tasklane.start("second.log");
