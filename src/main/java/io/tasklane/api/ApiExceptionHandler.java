@@ -1,15 +1,8 @@
 package io.tasklane.api;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.ForbiddenException;
@@ -77,7 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (hasCause(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
             return ApiProblems.respond(RequestBodyLimitFilter.tooLargeProblem());
         }
-        return ApiProblems.respond(ApiProblems.invalid(List.of(unreadable(e.getCause()))));
+        return ApiProblems.respond(ApiProblems.invalid(List.of(JsonViolations.unreadable(e.getCause()))));
     }
 
     @Override
@@ -92,73 +85,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             type = parameter.asCollection() != ResolvableType.NONE ? parameter.asCollection().resolveGeneric(0) : type;
         }
         return ApiProblems.respond(ApiProblems.invalid(List.of(
-                new FieldViolation(field, "type", field + " '" + shown(e.getValue()) + "' is not " + expected(type)))));
-    }
-
-    /** Explains why Jackson could not read the body, naming the JSON path where it could. */
-    private static FieldViolation unreadable(Throwable cause) {
-        if (cause instanceof NulFreeStrings.NulCharacterException n) {
-            return new FieldViolation(path(n), "no-nul-character", path(n) + ": " + n.getOriginalMessage());
-        }
-        if (cause instanceof UnrecognizedPropertyException u) {
-            return new FieldViolation(path(u), "unknown-field", "'" + u.getPropertyName() + "' is not a field here; known fields: "
-                    + u.getKnownPropertyIds());
-        }
-        if (cause instanceof InvalidFormatException f) {
-            return new FieldViolation(path(f), "type", path(f) + " '" + f.getValue() + "' is not " + expected(f.getTargetType()));
-        }
-        if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return new FieldViolation(path(m), "type", path(m) + " has the wrong JSON type; expected "
-                    + expected(m.getTargetType()));
-        }
-        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            return new FieldViolation(path(m), "type", path(m) + ": " + m.getOriginalMessage());
-        }
-        if (cause instanceof JsonProcessingException p) {
-            var location = p.getLocation();
-            return new FieldViolation(null, "json-syntax", "the body is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
-        }
-        return new FieldViolation(null, "body-required", "this call needs a JSON body");
+                new FieldViolation(field, "type", field + " '" + shown(e.getValue()) + "' is not " + JsonViolations.expected(type)))));
     }
 
     private static String shown(Object value) {
         return value instanceof Object[] values ? String.join(",", Arrays.stream(values).map(String::valueOf).toList())
                 : String.valueOf(value);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "of the expected type";
-        }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (Collection.class.isAssignableFrom(type)) {
-            return "a JSON array";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        return "a JSON object";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -3,6 +3,9 @@ package io.tasklane.api;
 import java.net.URI;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.queue.QueueService;
@@ -23,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,21 +40,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 class TaskController {
 
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
     private final TaskService tasks;
     private final RunService runs;
     private final QueueService queues;
     private final ScheduleService schedules;
 
-    TaskController(TaskService tasks, RunService runs, QueueService queues, ScheduleService schedules) {
+    private final TaskSpecBodies bodies;
+
+    TaskController(TaskService tasks, RunService runs, QueueService queues, ScheduleService schedules, TaskSpecBodies bodies) {
         this.tasks = tasks;
+        this.bodies = bodies;
         this.runs = runs;
         this.queues = queues;
         this.schedules = schedules;
     }
 
+    // Task bodies are read as trees (TaskSpecBodies) so that one answer names every broken field; the
+    // OpenAPI document still shows them as TaskSpec.
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TaskResponse> create(@AuthenticationPrincipal Caller caller, @RequestBody TaskSpec spec) {
-        var task = tasks.create(caller, spec);
+    ResponseEntity<TaskResponse> create(@AuthenticationPrincipal Caller caller,
+                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskSpec.class)))
+                                        @RequestBody JsonNode body) {
+        var read = bodies.read(body);
+        var task = bodies.act(read, () -> tasks.create(caller, read.spec()));
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(TaskResponse.of(task));
     }
 
@@ -109,15 +123,35 @@ class TaskController {
         return new ListResponse<>(page.total(), page.items().stream().map(TaskResponse::of).toList());
     }
 
+    /** Replaces the whole configuration: fields left out take their defaults. */
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TaskResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String id, @RequestBody TaskSpec spec) {
-        return TaskResponse.of(tasks.replace(caller, ApiIds.task(id), spec));
+    TaskResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskSpec.class)))
+                         @RequestBody JsonNode body) {
+        TaskId taskId = ApiIds.task(id);
+        var read = bodies.read(body);
+        return TaskResponse.of(bodies.act(read, () -> tasks.replace(caller, taskId, read.spec())));
+    }
+
+    /** Changes only the fields given (JSON Merge Patch, RFC 7396): {@code null} puts a field back to its default. */
+    @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
+    TaskResponse patch(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                               mediaType = MERGE_PATCH_JSON, schema = @Schema(implementation = TaskSpec.class)))
+                       @RequestBody JsonNode patch) {
+        TaskId taskId = ApiIds.task(id);
+        var read = bodies.patched(tasks.get(caller, taskId).spec(), patch);
+        // Applied again to the configuration the edit itself reads: an edit made meanwhile is kept, or the
+        // edit fails on the task's version (409), never silently undone.
+        return TaskResponse.of(bodies.act(read, () -> tasks.change(caller, taskId, current -> bodies.patched(current, patch).spec())));
     }
 
     @PostMapping("/{id}/copy")
     ResponseEntity<TaskResponse> copy(@AuthenticationPrincipal Caller caller, @PathVariable String id,
-                                      @RequestBody(required = false) TaskSpec changes) {
-        var copy = tasks.copy(caller, ApiIds.task(id), changes != null ? changes : TaskSpec.empty());
+                                      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskSpec.class)))
+                                      @RequestBody(required = false) JsonNode body) {
+        var read = bodies.read(body);
+        var copy = bodies.act(read, () -> tasks.copy(caller, ApiIds.task(id), read.spec()));
         return ResponseEntity.created(URI.create("/api/v1/tasks/" + copy.id())).body(TaskResponse.of(copy));
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
@@ -28,15 +29,17 @@ public class TaskService {
     private final TaskRepository tasks;
     private final RunRepository runs;
     private final TaskEventLog events;
+    private final DeletedTasks deletedTasks;
     private final ProjectService projects;
     private final ClusterService clusters;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects,
-                ClusterService clusters, Clock clock) {
+    TaskService(TaskRepository tasks, RunRepository runs, TaskEventLog events, DeletedTasks deletedTasks,
+                ProjectService projects, ClusterService clusters, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
+        this.deletedTasks = deletedTasks;
         this.projects = projects;
         this.clusters = clusters;
         this.clock = clock;
@@ -76,7 +79,17 @@ public class TaskService {
     /** Replaces the configuration of a task that is not active; project and kind stay as they are. */
     @Transactional
     public Task replace(Caller caller, TaskId id, TaskSpec requested) {
+        return change(caller, id, current -> requested);
+    }
+
+    /**
+     * Replaces the configuration of a task that is not active with what {@code change} makes of the current
+     * one (a partial edit); the same rules as {@link #replace} apply.
+     */
+    @Transactional
+    public Task change(Caller caller, TaskId id, UnaryOperator<TaskSpec> change) {
         Task task = get(caller, id);
+        TaskSpec requested = change.apply(task.spec());
         requireSame("project", task.spec().project(), requested.project(), "copy it into the other project instead");
         requireSame("kind", task.spec().kind(), requested.kind(), "copy it as a new task instead");
         TaskSpec spec = validated(caller, requested.of(task.spec().project(), task.spec().kind()).withDefaults());
@@ -146,7 +159,9 @@ public class TaskService {
         task.requireDeletable();
         runs.deleteByTask(id);
         tasks.delete(id);
-        events.append(id, clock.instant(), caller.userId(), TaskEvent.DELETED, task.state(), null, null);
+        Instant now = clock.instant();
+        deletedTasks.record(id, task.spec().project(), task.spec().name(), now, caller.userId());
+        events.append(id, now, caller.userId(), TaskEvent.DELETED, task.state(), null, null);
     }
 
     /** The configuration of a task, without an access check; for the runtime acting on a run. */
@@ -154,8 +169,15 @@ public class TaskService {
         return tasks.findById(id).map(Task::spec).orElseThrow(() -> new NotFoundException("task", id.value()));
     }
 
+    /**
+     * The task's history, oldest first. It outlives the task: after a delete, the task's project members and
+     * admins still read it (the project is kept with the deletion).
+     */
     public List<TaskEvent> history(Caller caller, TaskId id) {
-        get(caller, id);
+        tasks.findById(id).map(task -> task.spec().project())
+                .or(() -> deletedTasks.projectOf(id))
+                .filter(project -> projects.canSee(caller, project))
+                .orElseThrow(() -> new NotFoundException("task", id.value()));
         return events.history(id);
     }
 

@@ -38,7 +38,7 @@ class TaskInputErrorsTest {
         return Stream.of(
                 bad("malformed JSON", "{\"name\": ", 400, null, "json-syntax"),
                 bad("empty body", "", 400, null, "body-required"),
-                bad("a JSON array instead of an object", "[1, 2]", 400, null, "json-syntax"),
+                bad("a JSON array instead of an object", "[1, 2]", 400, null, "json-object"),
                 bad("unknown field", aTask().with("replica", 2).json(), 400, "replica", "unknown-field"),
                 bad("unknown kind", aTask().with("kind", "DAEMON").json(), 400, "kind", "type"),
                 bad("replicas as text", aTask().with("replicas", "two").json(), 400, "replicas", "type"),

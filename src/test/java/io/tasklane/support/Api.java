@@ -55,6 +55,12 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A JSON Merge Patch (RFC 7396). */
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Any request, for content types and bodies the shortcuts above do not make. */
     public Response send(HttpRequest.Builder builder) {
         try {
