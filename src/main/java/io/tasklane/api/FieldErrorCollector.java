@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import io.tasklane.common.FieldViolation;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Lets a read go on past a field of the wrong type or an unknown field, noting the problem instead of
  * stopping at the first one, so one answer can name every broken field. It acts only on reads that carry
- * a list under {@link #SINK} (see {@link TaskSpecBodies}); every other read fails at the first problem,
- * as Jackson does. A field read this way is left unset (null), and the caller refuses the whole body.
+ * a list under {@link #SINK} (request bodies: {@link AllFieldErrorsConverter}, task bodies: {@link TaskSpecBodies});
+ * every other read fails at the first problem, as Jackson does. A field read this way is left unset (null),
+ * and the caller refuses the whole body.
  */
 @Component
 class FieldErrorCollector extends DeserializationProblemHandler implements Jackson2ObjectMapperBuilderCustomizer {
@@ -47,13 +49,13 @@ class FieldErrorCollector extends DeserializationProblemHandler implements Jacks
     @Override
     public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
                                          String failureMsg) {
-        return note(context, JsonViolations.wrongValue(here(context.getParser()), value, targetType));
+        return note(context, JsonViolations.wrongValue(here(context.getParser()), value, targetType), targetType);
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
                                          String failureMsg) {
-        return note(context, JsonViolations.wrongValue(here(context.getParser()), value, targetType));
+        return note(context, JsonViolations.wrongValue(here(context.getParser()), value, targetType), targetType);
     }
 
     @Override
@@ -67,16 +69,21 @@ class FieldErrorCollector extends DeserializationProblemHandler implements Jacks
         }
         parser.skipChildren();
         sink.add(JsonViolations.wrongJsonType(path, targetType.getRawClass()));
-        return null;
+        return placeholder(targetType.getRawClass());
     }
 
-    private static Object note(DeserializationContext context, FieldViolation violation) {
+    private static Object note(DeserializationContext context, FieldViolation violation, Class<?> targetType) {
         List<FieldViolation> sink = sink(context);
         if (sink == null) {
             return NOT_HANDLED;
         }
         sink.add(violation);
-        return null;
+        return placeholder(targetType);
+    }
+
+    /** What an unreadable field is left as: unset, or for a primitive (which cannot be null) its zero. */
+    private static Object placeholder(Class<?> type) {
+        return type.isPrimitive() ? ClassUtil.defaultValue(type) : null;
     }
 
     /** The path of the value the parser stands on; on an object's or array's start, the one it opens. */

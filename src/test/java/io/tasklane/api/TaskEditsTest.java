@@ -103,6 +103,23 @@ class TaskEditsTest {
     }
 
     @Test
+    void everyOtherBodyAlsoNamesAllItsFieldsOfTheWrongTypeAtOnce() {
+        String id = create(aTask().named(TaskApiTest.unique("sched")));
+
+        Api.Response schedule = alice.put("/api/v1/tasks/" + id + "/schedule",
+                "{\"type\": \"WEEKLY\", \"timeZone\": \"Asia/Shanghai\", \"active\": \"yes\", \"every\": 2}");
+        assertThat(schedule.status()).isEqualTo(400);
+        assertThat(schedule.contentType()).startsWith("application/problem+json");
+        // "type" is text checked by the schedule rules, which a body with unreadable fields does not reach.
+        assertThat(schedule.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("active", "every");
+        Api.Response cluster = Api.anonymous(port).as("admin").post("/api/v1/clusters",
+                "{\"name\": \"typo\", \"sku\": {\"gpus\": \"one\", \"cpu\": 8, \"memoryGib\": 32}, \"nodes\": [{\"name\": \"n\", \"capacitySkus\": []}]}");
+        assertThat(cluster.json().get("errors").findValuesAsText("field")).as(cluster.body())
+                .containsExactlyInAnyOrder("sku.gpus", "nodes[0].capacitySkus");
+        assertThat(Api.anonymous(port).as("admin").get("/api/v1/clusters/typo").status()).isEqualTo(404);
+    }
+
+    @Test
     void theHistoryOfADeletedTaskStaysReadableByItsProjectAndAdmins() {
         String id = create(aTask().named(TaskApiTest.unique("gone")));
         assertThat(alice.delete("/api/v1/tasks/" + id).status()).isEqualTo(204);
