@@ -3,6 +3,8 @@ package io.tasklane.workflow;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tasklane.common.ConflictException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -22,13 +24,23 @@ class UserTasks {
                 .taskDefinitionKey(taskKey).list().stream().findFirst();
     }
 
-    /** Completes the task as {@code userId} would in Tasklist: claimed for them, then completed. False if none is open. */
+    /**
+     * Completes the task as {@code userId} would in Tasklist: claimed for them, then completed. False if none is
+     * open. If the process moved meanwhile (a boundary event, such as the pinned task leaving the queue during
+     * a confirmation, ended the task in another transaction), the caller is told to read it again (409);
+     * their transaction, and everything it did, rolls back.
+     */
     boolean complete(String processKey, String businessKey, String taskKey, String userId, Map<String, Object> variables) {
         Optional<Task> task = open(processKey, businessKey, taskKey);
-        task.ifPresent(t -> {
-            taskService.setAssignee(t.getId(), userId);
-            taskService.complete(t.getId(), variables);
-        });
+        try {
+            task.ifPresent(t -> {
+                taskService.setAssignee(t.getId(), userId);
+                taskService.complete(t.getId(), variables);
+            });
+        } catch (OptimisticLockingException movedMeanwhile) {
+            throw new ConflictException("state", "concurrent-change", processKey + " " + businessKey
+                    + " changed while the decision was being recorded; nothing was done: read it again and decide again");
+        }
         return task.isPresent();
     }
 }
