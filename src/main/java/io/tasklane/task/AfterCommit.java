@@ -7,9 +7,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Runs work once the current transaction has committed (at once when there is none). The committed
  * transaction's connection is still bound while the work runs: work that writes must open a transaction
  * of its own (REQUIRES_NEW, as Correlations and InstanceTracker do), or its writes join the finished one
- * and are committed only later, after whoever it tells has looked.
+ * and are committed only later, after whoever it tells has looked. A failure of the work is logged, never
+ * thrown: the transaction's change is committed whatever the work does.
  */
 public final class AfterCommit {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AfterCommit.class);
 
     private AfterCommit() {
     }
@@ -22,7 +25,13 @@ public final class AfterCommit {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                work.run();
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // The change is committed: failing the caller now would tell them nothing was done. What the
+                    // work signals is redone from the database by the sweep.
+                    log.error("Work after a commit failed; the committed change stands and the sweep redoes the signal", e);
+                }
             }
         });
     }

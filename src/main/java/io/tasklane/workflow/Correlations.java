@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +35,23 @@ class Correlations {
 
     /** How many waits took the message (0: none waits for it now); empty if it could not be delivered after retries. */
     Optional<Integer> deliver(String message, String businessKey, Map<String, Object> variables) {
+        RuntimeException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
                 return Optional.of(ownTransaction.execute(status -> runtimeService.createMessageCorrelation(message)
                         .processInstanceBusinessKey(businessKey).setVariables(variables).correlateAllWithResult().size()));
             } catch (OptimisticLockingException busy) {
                 // the process moved at the same moment (a job ran); try again
-            } catch (ProcessEngineException raced) {
-                // it left the wait between finding and delivering; look again
-                log.debug("Delivering {} to {} raced with its process: {}", message, businessKey, raced.getMessage());
+                last = busy;
+            } catch (RuntimeException raced) {
+                // It left the wait between finding and delivering, or ended in another transaction while the steps
+                // the message set off ran (they then read its variables gone); look again: an ended process takes
+                // no message, and a moved one is found where it waits now.
+                log.debug("Delivering {} to {} raced with its process: {}", message, businessKey, raced.toString());
+                last = raced;
             }
         }
+        log.warn("Could not deliver {} to {} after 3 attempts: {}", message, businessKey, String.valueOf(last));
         return Optional.empty();
     }
 }
