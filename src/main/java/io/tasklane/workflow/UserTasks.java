@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.tasklane.common.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,12 @@ class UserTasks {
                 taskService.setAssignee(t.getId(), userId);
                 taskService.complete(t.getId(), variables);
             });
-        } catch (OptimisticLockingException movedMeanwhile) {
+        } catch (ProcessEngineException failed) {
+            // Two faces of one race: the same rows changed (optimistic lock), or the process ended under the
+            // completion (its instance read gone). Anything else, with the task still open, is a real failure.
+            if (!(failed instanceof OptimisticLockingException) && open(processKey, businessKey, taskKey).isPresent()) {
+                throw failed;
+            }
             throw new ConflictException("state", "concurrent-change", processKey + " " + businessKey
                     + " changed while the decision was being recorded; nothing was done: read it again and decide again");
         }
