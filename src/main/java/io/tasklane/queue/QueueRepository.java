@@ -58,7 +58,7 @@ class QueueRepository {
                     select r.id, r.task_id, false as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                     from tasklane.task_run r
                     where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
-                    order by r.priority desc, r.queued_at, r.id""");
+                    order by\s""" + QueueOrder.SQL_AFTER_PINNED);
             statement.setString(1, cluster);
             statement.setFetchSize(fetch);
             return statement;
