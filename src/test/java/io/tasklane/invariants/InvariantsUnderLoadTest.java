@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.tasklane.schedule.RunResizer;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
+import io.tasklane.support.ClusterInvariants;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class InvariantsUnderLoadTest {
         int opsPerThread = Integer.getInteger("invariants.ops", 40);
         System.out.println("InvariantsUnderLoadTest seed=" + seed + " ops per thread=" + opsPerThread
                 + " (repeat with -Dinvariants.seed=" + seed + ")");
-        Invariants invariants = new Invariants(jdbc, ChaosOperations.CLUSTER);
+        ClusterInvariants invariants = new ClusterInvariants(jdbc, ChaosOperations.CLUSTER);
         ChaosOperations operations = new ChaosOperations(Api.anonymous(port).as("alice"), Api.anonymous(port).as("admin"),
                 resizer, this::hasForceStart);
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();

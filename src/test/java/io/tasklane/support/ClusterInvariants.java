@@ -1,4 +1,4 @@
-package io.tasklane.invariants;
+package io.tasklane.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,20 +10,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link #afterEverythingEnded}), read from the database, which is Tasklane's memory. Each check returns
  * one line per violation; empty means it holds.
  */
-final class Invariants {
+public final class ClusterInvariants {
 
     private static final String FINAL = "('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')";
 
     private final JdbcClient jdbc;
     private final String cluster;
 
-    Invariants(JdbcClient jdbc, String cluster) {
+    public ClusterInvariants(JdbcClient jdbc, String cluster) {
         this.jdbc = jdbc;
         this.cluster = cluster;
     }
 
     /** No SKU slot held twice, no node over its capacity, no GPUs held by an ended run, one pinned task at most. */
-    List<String> atAnyTime() {
+    public List<String> atAnyTime() {
         List<String> found = new ArrayList<>();
         jdbc.sql("""
                 select a.node, s.slot, count(*) as holders from tasklane.allocation a
@@ -49,7 +49,7 @@ final class Invariants {
     }
 
     /** Every run ended with its process; nothing is held, nothing runs; every kill and every pin was honoured. */
-    List<String> afterEverythingEnded() {
+    public List<String> afterEverythingEnded() {
         List<String> found = new ArrayList<>(atAnyTime());
         jdbc.sql("select id, state from tasklane.task_run where cluster = :cluster and state not in " + FINAL)
                 .param("cluster", cluster)
@@ -78,7 +78,7 @@ final class Invariants {
     }
 
     /** A KILLED run must be a victim of a force-start an admin confirmed, and its reason names the task and admin. */
-    List<String> killsWithoutConfirmedPlan() {
+    public List<String> killsWithoutConfirmedPlan() {
         return jdbc.sql("""
                 select r.id, r.reason,
                        (select string_agg('killed to force-start ' || t.name || ' by ' || f.decided_by, ' | ')
@@ -105,7 +105,7 @@ final class Invariants {
      * pin (its run admitted, UNPINNED, or the task leaving the queue), no run of another task got GPUs. Runs
      * admitted behind the pinned one in the same pass are not before it.
      */
-    List<String> pinsPassed() {
+    public List<String> pinsPassed() {
         return jdbc.sql("""
                 select p.task_id, p.occurred_at as pinned_at, r.id as passed_by, r.admitted_at
                 from tasklane.task_event p join tasklane.task t on t.id = p.task_id
