@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -29,8 +28,17 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class KubernetesMockConfig {
 
-    /** KubeRay's CRD as CI lays it beside the clone; a minimal stand-in is registered where it is absent. */
+    /** KubeRay's CRD as CI lays it beside the clone (../shared); the tests fail, saying so, where it is absent. */
     public static final Path RAYSERVICE_CRD = Path.of("../shared/kuberay/ray.io_rayservices.yaml");
+
+    /** The path of KubeRay's RayService CRD; fails with what is missing and where, never skips. */
+    public static Path rayServiceCrd() {
+        if (!Files.isRegularFile(RAYSERVICE_CRD)) {
+            throw new IllegalStateException("KubeRay's RayService CRD is missing: expected " + RAYSERVICE_CRD.toAbsolutePath()
+                    + " (../shared beside the clone, as CI lays it out). The Kubernetes runtime tests check RayServices against it.");
+        }
+        return RAYSERVICE_CRD;
+    }
     public static final String NAMESPACE = "tasklane-test";
 
     @Bean
@@ -66,16 +74,8 @@ public class KubernetesMockConfig {
     }
 
     private static CustomResourceDefinition rayServiceCrd(KubernetesClient client) throws IOException {
-        if (Files.isRegularFile(RAYSERVICE_CRD)) {
-            try (InputStream in = new FileInputStream(RAYSERVICE_CRD.toFile())) {
-                return client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            }
+        try (InputStream in = new FileInputStream(rayServiceCrd().toFile())) {
+            return client.apiextensions().v1().customResourceDefinitions().load(in).item();
         }
-        return new CustomResourceDefinitionBuilder().withNewMetadata().withName("rayservices.ray.io").endMetadata()
-                .withNewSpec().withGroup("ray.io").withScope("Namespaced")
-                .withNewNames().withKind("RayService").withPlural("rayservices").withSingular("rayservice").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).withNewSubresources().withNewStatus()
-                .endStatus().endSubresources().endVersion()
-                .endSpec().build();
     }
 }

@@ -4,9 +4,7 @@ import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.NS;
 import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.unique;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +25,9 @@ class KubernetesRayServiceTest extends KubernetesRunTest {
         String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
         GenericKubernetesResource rayService = awaitRayService("tl-" + run);
 
-        if (Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> asSent = kubelet.client().getKubernetesSerialization().convertValue(rayService, Map.class);
-            assertThat(CrdSchema.load(KubernetesMockConfig.RAYSERVICE_CRD, "v1").violations(asSent)).isEmpty();
-        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> asSent = kubelet.client().getKubernetesSerialization().convertValue(rayService, Map.class);
+        assertThat(CrdSchema.load(KubernetesMockConfig.rayServiceCrd(), "v1").violations(asSent)).isEmpty();
         assertThat(rayService.get("spec", "serveConfigV2").toString()).contains("import_path: models.chat:app");
         assertThat((Object) rayService.get("spec", "rayClusterConfig", "workerGroupSpecs", 0, "replicas")).isEqualTo(2);
 
@@ -67,7 +63,6 @@ class KubernetesRayServiceTest extends KubernetesRunTest {
 
     @Test
     void theRayServicesCrdIsRegisteredInTheMock() {
-        assumeTrue(Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD), "KubeRay's CRD is not beside the clone");
         assertThat(kubelet.client().apiextensions().v1().customResourceDefinitions().withName("rayservices.ray.io").get()
                 .getSpec().getVersions()).anyMatch(v -> v.getName().equals("v1") && v.getSchema() != null);
     }

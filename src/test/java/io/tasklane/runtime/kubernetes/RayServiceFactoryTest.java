@@ -2,9 +2,7 @@ package io.tasklane.runtime.kubernetes;
 
 import static io.tasklane.runtime.kubernetes.Launches.aLaunch;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +81,7 @@ class RayServiceFactoryTest {
 
     @Test
     void everyRayServiceTasklaneMakesIsValidAgainstKubeRaysCrd() throws Exception {
-        assumeTrue(Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD), "KubeRay's CRD is not beside the clone");
-        CrdSchema schema = CrdSchema.load(KubernetesMockConfig.RAYSERVICE_CRD, "v1");
+        CrdSchema schema = CrdSchema.load(KubernetesMockConfig.rayServiceCrd(), "v1");
 
         for (Launches launch : List.of(aLaunch().ray("serve_app", "app"), aLaunch().ray("serve_app", "app").on("a", "b", "c").range(1),
                 aLaunch().ray("models.chat", "app").skus(4).on("a", "b").env(Map.of("SHM_SIZE", "16Gi", "HF_HOME", "/cache"))
@@ -96,8 +93,7 @@ class RayServiceFactoryTest {
 
     @Test
     void theSchemaCheckCatchesAMisspelledOrMistypedField() throws Exception {
-        assumeTrue(Files.isRegularFile(KubernetesMockConfig.RAYSERVICE_CRD), "KubeRay's CRD is not beside the clone");
-        CrdSchema schema = CrdSchema.load(KubernetesMockConfig.RAYSERVICE_CRD, "v1");
+        CrdSchema schema = CrdSchema.load(KubernetesMockConfig.rayServiceCrd(), "v1");
         Map<String, Object> rayService = asMap(RayServiceFactory.rayService(aLaunch().ray("serve_app", "app").build(),
                 Launches.L4, "team-a", "1Gi", RAY));
         Map<String, Object> workers = list(at(rayService, "spec", "rayClusterConfig", "workerGroupSpecs")).get(0);
