@@ -95,8 +95,10 @@ public class RunRepository {
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 
-    void setProcessInstance(RunId id, String processInstanceId) {
-        jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ?").params(processInstanceId, id.value()).update();
+    /** Sets the run's process instance unless it has one; false if it had one (or the run does not exist). */
+    boolean setProcessInstanceIfNone(RunId id, String processInstanceId) {
+        return jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id.value()).update() == 1;
     }
 
     void setState(RunId id, TaskState state, String reason) {
