@@ -4,17 +4,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.tasklane.common.RecordFields;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskRun;
 
 /** What an admin reads to confirm a force-start: the pinned task and every run the plan kills. */
 public record Confirmation(String taskName, String taskId, String owner, String project, String gpus, String victims,
                            int victimCount, String requestedBy) {
 
-    static Confirmation of(ForceStart start, io.tasklane.task.Task pinned, int gpusPerSku) {
+    /** The GPUs shown are the pinned run's, which the victims make room for, not its task's configured size. */
+    static Confirmation of(ForceStart start, Task pinned, TaskRun run, int gpusPerSku) {
         String victims = start.victims().isEmpty() ? "(none: the task fits without killing anything)"
                 : start.victims().stream().map(Confirmation::line).collect(Collectors.joining("\n"));
-        int skus = pinned.spec().replicas() * pinned.spec().skuPerReplica();
+        int skus = run.replicas() * run.skuPerReplica();
         return new Confirmation(pinned.spec().name(), pinned.id().value(), pinned.creator(), pinned.spec().project(),
-                skus * gpusPerSku + " GPU(s): " + pinned.spec().replicas() + " replica(s) of " + pinned.spec().skuPerReplica()
+                skus * gpusPerSku + " GPU(s): " + run.replicas() + " replica(s) of " + run.skuPerReplica()
                         + " SKU(s)", victims, start.victims().size(), start.requestedBy());
     }
 

@@ -76,7 +76,7 @@ public class ForceStartService {
     @Transactional
     public boolean plan(ForceStartId id) {
         ForceStart start = find(id);
-        VictimPlanner.Planned planned = planner.plan(tasks.findById(start.taskId()).orElseThrow());
+        VictimPlanner.Planned planned = planner.plan(runs.get(start.runId()));
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.finish(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), clock.instant());
@@ -102,7 +102,7 @@ public class ForceStartService {
                     decidedBy, now);
             return false;
         }
-        VictimPlanner.Planned planned = planner.plan(pinned);
+        VictimPlanner.Planned planned = planner.plan(runs.get(start.runId()));
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.decide(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), decidedBy, now);
@@ -140,7 +140,8 @@ public class ForceStartService {
     /** What the admin confirming the force-start reads. */
     public Confirmation confirmation(ForceStartId id) {
         ForceStart start = find(id);
-        return Confirmation.of(start, tasks.findById(start.taskId()).orElseThrow(), clusters.find(start.cluster()).sku().gpus());
+        return Confirmation.of(start, tasks.findById(start.taskId()).orElseThrow(), runs.get(start.runId()),
+                clusters.find(start.cluster()).sku().gpus());
     }
 
     /** An admin confirms or rejects over the API, as in Tasklist. 409 unless it awaits confirmation. */
