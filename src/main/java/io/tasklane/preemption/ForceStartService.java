@@ -15,6 +15,7 @@ import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskRepository;
+import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -72,11 +73,21 @@ public class ForceStartService {
         return find(start.id());
     }
 
-    /** "Plan the victims": true if a plan exists (then it waits for confirmation), else the force-start ends. */
+    /**
+     * "Plan the victims": true if a plan exists (then it waits for confirmation), else the force-start ends;
+     * also when the pinned run was admitted already (a dispatch pass reserved its GPUs, not yet allocated).
+     */
     @Transactional
     public boolean plan(ForceStartId id) {
         ForceStart start = find(id);
-        VictimPlanner.Planned planned = planner.plan(runs.get(start.runId()));
+        TaskRun pinned = runs.get(start.runId());
+        if (pinned.admitted()) {
+            // Its reservation would count as taken by others, and runs would die for GPUs it holds already.
+            starts.finish(id, ForceStart.State.IMPOSSIBLE, "nothing to kill: run " + pinned.id()
+                    + " was already admitted; it holds its GPUs and is starting", clock.instant());
+            return false;
+        }
+        VictimPlanner.Planned planned = planner.plan(pinned);
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.finish(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), clock.instant());
@@ -88,8 +99,8 @@ public class ForceStartService {
 
     /**
      * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile), then asks
-     * each victim's run to be killed. False, and nothing is killed, if the pinned task left the queue or no
-     * plan fits any more.
+     * each victim's run to be killed. False, and nothing is killed, if the pinned task left the queue, was
+     * admitted meanwhile, or no plan fits any more.
      */
     @Transactional
     public boolean confirm(ForceStartId id, String decidedBy) {
@@ -102,7 +113,14 @@ public class ForceStartService {
                     decidedBy, now);
             return false;
         }
-        VictimPlanner.Planned planned = planner.plan(runs.get(start.runId()));
+        TaskRun run = runs.get(start.runId());
+        if (run.admitted()) {
+            // Admitted since the plan (a victim ended on its own): the GPUs are its own, nobody dies for them.
+            starts.decide(id, ForceStart.State.STARTED, "nothing killed: task " + pinned.spec().name()
+                    + " was admitted meanwhile; it holds its GPUs and is starting", decidedBy, now);
+            return false;
+        }
+        VictimPlanner.Planned planned = planner.plan(run);
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.decide(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), decidedBy, now);
