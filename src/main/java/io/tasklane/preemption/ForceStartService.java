@@ -98,12 +98,13 @@ public class ForceStartService {
     }
 
     /**
-     * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile), then asks
-     * each victim's run to be killed. False, and nothing is killed, if the pinned task left the queue, was
-     * admitted meanwhile, or no plan fits any more.
+     * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile) and asks each
+     * victim's run to be killed if the new plan kills no run beyond the confirmed ones. Nothing is killed if
+     * the pinned task left the queue, was admitted meanwhile, or no plan fits any more; nor if the new plan
+     * adds a victim: then it waits for a new confirmation with the new plan and the reason.
      */
     @Transactional
-    public boolean confirm(ForceStartId id, String decidedBy) {
+    public ConfirmationResult confirm(ForceStartId id, String decidedBy) {
         ForceStart start = find(id);
         Task pinned = tasks.lockById(start.taskId()).orElseThrow();
         allocations.lockCluster(start.cluster());
@@ -111,26 +112,31 @@ public class ForceStartService {
         if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
             starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",
                     decidedBy, now);
-            return false;
+            return ConfirmationResult.NOTHING_KILLED;
         }
         TaskRun run = runs.get(start.runId());
         if (run.admitted()) {
             // Admitted since the plan (a victim ended on its own): the GPUs are its own, nobody dies for them.
             starts.decide(id, ForceStart.State.STARTED, "nothing killed: task " + pinned.spec().name()
                     + " was admitted meanwhile; it holds its GPUs and is starting", decidedBy, now);
-            return false;
+            return ConfirmationResult.NOTHING_KILLED;
         }
         VictimPlanner.Planned planned = planner.plan(run);
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.decide(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), decidedBy, now);
-            return false;
+            return ConfirmationResult.NOTHING_KILLED;
+        }
+        Optional<String> changed = PlanChange.needsConfirmation(start.victims(), planned.victims());
+        if (changed.isPresent()) {
+            starts.setState(id, ForceStart.State.AWAITING_CONFIRMATION, changed.get());
+            return ConfirmationResult.PLAN_CHANGED;
         }
         String reason = "killed to force-start " + pinned.spec().name() + " by " + decidedBy;
         planned.victims().forEach(victim -> runs.kill(victim.runId(), reason));
         starts.decide(id, ForceStart.State.KILLING, "confirmed by " + decidedBy + "; killing " + planned.victims().size()
                 + " run(s) to free " + planned.victims().stream().mapToInt(ForceStart.Victim::gpus).sum() + " GPU(s)", decidedBy, now);
-        return true;
+        return ConfirmationResult.KILLING;
     }
 
     /** "Reject": nothing is killed, the pin stays. */

@@ -73,9 +73,7 @@ class ForceStartOfAdmittedRunTest {
     }
 
     private void running(String id, String node) {
-        Database.taskWithRun(jdbc, "t" + id, "r" + id, "dispatch", "RUNNING", 0, 4, false, 0);
-        jdbc.sql("update tasklane.task_run set admitted_at = now(), started_at = now() where id = ?").param("r" + id).update();
-        reserve("r" + id, node);
+        Database.runningOn(jdbc, id, "dispatch", node, 0, 4, 0);
     }
 
     private void pinnedAndAdmitted(String id, String node) {
@@ -86,13 +84,7 @@ class ForceStartOfAdmittedRunTest {
     /** What a dispatch pass does: reserve the run's slots and mark it admitted; the task stays QUEUED and pinned. */
     private void admit(String runId, String node) {
         jdbc.sql("update tasklane.task_run set admitted_at = now() where id = ?").param(runId).update();
-        reserve(runId, node);
-    }
-
-    private void reserve(String runId, String node) {
-        jdbc.sql("""
-                insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)
-                values (?, 0, 'dispatch', ?, '0,1,2,3', '0,1,2,3')""").params(runId, node).update();
+        Database.reserve(jdbc, runId, "dispatch", node, 0, 4);
     }
 
     private boolean stopRequested(String runId) {

@@ -38,6 +38,8 @@ class AdminProcessesTest {
     final List<String> calls = new ArrayList<>();
     boolean possible = true;
     boolean stillPossible = true;
+    /** How many confirmations find a new plan that kills a run not confirmed. */
+    int plansThatChange = 0;
 
     @BeforeEach
     void registerDelegates() {
@@ -54,7 +56,9 @@ class AdminProcessesTest {
         Mocks.register("confirmForceStartForm", form(Map.of("taskName", "train-resnet", "victims", "web-a (t1) of bob")));
         Mocks.register("killVictims", (JavaDelegate) e -> {
             calls.add("killVictims by " + e.getVariable(AdminVariables.DECIDED_BY));
-            e.setVariable(AdminVariables.POSSIBLE, stillPossible);
+            boolean changed = plansThatChange-- > 0;
+            e.setVariable(AdminVariables.POSSIBLE, stillPossible && !changed);
+            e.setVariable(AdminVariables.PLAN_CHANGED, changed);
         });
         Mocks.register("rejectForceStart", recording("rejectForceStart"));
         Mocks.register("finishForceStart", recording("finishForceStart"));
@@ -153,6 +157,22 @@ class AdminProcessesTest {
         complete(start, "admin", Map.of(AdminVariables.DECISION, "confirm"));
 
         assertThat(start).isEnded().hasPassedInOrder("KillVictims", "StillPossible", "NothingKilled");
+    }
+
+    @Test
+    void aPlanThatChangedAtConfirmationKillsNothingAndAsksAgain() {
+        plansThatChange = 1;
+        ProcessInstance start = startForceStart();
+        String first = task(start).getId();
+
+        complete(start, "admin", Map.of(AdminVariables.DECISION, "confirm"));
+
+        assertThat(start).isWaitingAt(AdminVariables.CONFIRM_TASK).hasPassedInOrder("KillVictims", "StillPossible", "AskForConfirmation");
+        assertThat(task(start).getId()).isNotEqualTo(first);
+        assertThat(task(start)).hasCandidateGroup(Caller.ADMIN_GROUP);
+        complete(start, "dana", Map.of(AdminVariables.DECISION, "confirm"));
+        assertThat(start).isWaitingAt("AwaitPinEnd");
+        assertThat(calls).containsExactly("planVictims", "killVictims by admin", "killVictims by dana");
     }
 
     private ProcessInstance startPin(boolean byAdmin) {
