@@ -1,6 +1,7 @@
 package io.tasklane.preemption;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,32 @@ public class ForceStartService {
                 : "the pinned task left the queue before it got its GPUs (it is " + task.state() + (task.pinned() ? "" : ", not pinned") + ")";
         starts.finish(id, admitted ? ForceStart.State.STARTED : ForceStart.State.ABANDONED,
                 start.state() == ForceStart.State.KILLING ? outcome : "nothing killed: " + outcome, clock.instant());
+    }
+
+    /**
+     * "Record the timeout": the pinned task did not get the freed GPUs within {@code waited} of the
+     * confirmation. Ends the force-start TIMED_OUT with what an admin needs to act (the pin stays, and with
+     * it the block on the cluster); returns that outcome. If the pin ended meanwhile, records that instead.
+     */
+    @Transactional
+    public String timeOut(ForceStartId id, Duration waited) {
+        ForceStart start = find(id);
+        Task task = tasks.findById(start.taskId()).orElseThrow();
+        if (!start.state().open()) {
+            return start.outcome();
+        }
+        if (runs.get(start.runId()).admitted() || !task.pinned()) {
+            finish(id); // its PinEnded is on its way; the timer merely came first
+            return find(id).outcome();
+        }
+        List<String> alive = start.victims().stream().filter(v -> !runs.get(v.runId()).isOver())
+                .map(v -> v.taskName() + " (run " + v.runId() + ", " + runs.get(v.runId()).state() + ")").toList();
+        String outcome = "timed out: task " + task.spec().name() + " did not get its GPUs within " + waited
+                + " of the confirmation; it is still " + task.state() + " and pinned, so nothing behind it is admitted"
+                + (alive.isEmpty() ? "" : "; victims not yet ended: " + String.join(", ", alive))
+                + ". Unpin it, or force-start it again";
+        starts.finish(id, ForceStart.State.TIMED_OUT, outcome, clock.instant());
+        return outcome;
     }
 
     /** What the admin confirming the force-start reads. */

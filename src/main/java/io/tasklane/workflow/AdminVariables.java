@@ -20,6 +20,11 @@ public final class AdminVariables {
     /** Set by "Plan again and kill the victims": the new plan kills a run that was not confirmed; ask again. */
     public static final String PLAN_CHANGED = "planChanged";
 
+    /** ISO-8601 duration a confirmed force-start waits for its pinned task to get the freed GPUs. */
+    public static final String WAIT_TIMEOUT = "waitTimeout";
+    /** What came of a force-start that ended at "Force-start timed out", as its record says. */
+    public static final String OUTCOME = "outcome";
+
     public static final String REVIEW_TASK = "ReviewPinRequest";
     public static final String CONFIRM_TASK = "ConfirmForceStart";
     public static final String PIN_ENDED = "PinEnded";

@@ -2,10 +2,13 @@ package io.tasklane.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -62,6 +67,10 @@ class AdminProcessesTest {
         });
         Mocks.register("rejectForceStart", recording("rejectForceStart"));
         Mocks.register("finishForceStart", recording("finishForceStart"));
+        Mocks.register("timeOutForceStart", (JavaDelegate) e -> {
+            calls.add("timeOutForceStart");
+            e.setVariable(AdminVariables.OUTCOME, "the pinned task did not get its GPUs in time");
+        });
     }
 
     @AfterEach
@@ -129,6 +138,25 @@ class AdminProcessesTest {
     }
 
     @Test
+    void aPinnedTaskThatDoesNotGetTheFreedGpusInTimeEndsTheForceStartWithoutAnIncident() {
+        ProcessInstance start = startForceStart();
+        complete(start, "admin", Map.of(AdminVariables.DECISION, "confirm"));
+        assertThat(start).isWaitingAt("AwaitPinEnd");
+        Job timer = managementService().createJobQuery().processInstanceId(start.getId()).timers().singleResult();
+        assertThat(timer).as("the wait's timer").isNotNull();
+        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), timer.getDuedate().toInstant()))
+                .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+
+        execute(timer);
+
+        assertThat(start).isEnded().hasPassedInOrder("KillVictims", "AwaitPinEnd", "WaitTimedOut", "RecordTimeout", "ForceStartTimedOut");
+        assertThat(start).hasNotPassed("RecordOutcome");
+        assertThat(start).variables().containsEntry(AdminVariables.OUTCOME, "the pinned task did not get its GPUs in time");
+        assertThat(calls).containsExactly("planVictims", "killVictims by admin", "timeOutForceStart");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(start.getId()).count()).isZero();
+    }
+
+    @Test
     void aRejectedForceStartKillsNothing() {
         ProcessInstance start = startForceStart();
 
@@ -185,7 +213,7 @@ class AdminProcessesTest {
 
     private ProcessInstance startForceStart() {
         return runtimeService().startProcessInstanceByKey(AdminVariables.FORCE_START_PROCESS_KEY, "f1",
-                Map.of(AdminVariables.FORCE_START_ID, "f1"));
+                Map.of(AdminVariables.FORCE_START_ID, "f1", AdminVariables.WAIT_TIMEOUT, "PT10M"));
     }
 
     /** As an admin does in Tasklist: claim, then complete with the form's fields. */
