@@ -24,7 +24,9 @@ public record ForceStart(ForceStartId id, TaskId taskId, RunId runId, String clu
         /** An admin said no; nothing was killed and the pin stays. */
         REJECTED,
         /** The pinned task left the queue (stopped, unpinned) before it got its GPUs. */
-        ABANDONED;
+        ABANDONED,
+        /** Confirmed, but the pinned task did not get its GPUs within the wait timeout; the pin stays. */
+        TIMED_OUT;
 
         public boolean open() {
             return this == PLANNING || this == AWAITING_CONFIRMATION || this == KILLING;

@@ -1,6 +1,7 @@
 package io.tasklane.preemption;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskRepository;
+import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -72,11 +74,21 @@ public class ForceStartService {
         return find(start.id());
     }
 
-    /** "Plan the victims": true if a plan exists (then it waits for confirmation), else the force-start ends. */
+    /**
+     * "Plan the victims": true if a plan exists (then it waits for confirmation), else the force-start ends;
+     * also when the pinned run was admitted already (a dispatch pass reserved its GPUs, not yet allocated).
+     */
     @Transactional
     public boolean plan(ForceStartId id) {
         ForceStart start = find(id);
-        VictimPlanner.Planned planned = planner.plan(tasks.findById(start.taskId()).orElseThrow());
+        TaskRun pinned = runs.get(start.runId());
+        if (pinned.admitted()) {
+            // Its reservation would count as taken by others, and runs would die for GPUs it holds already.
+            starts.finish(id, ForceStart.State.IMPOSSIBLE, "nothing to kill: run " + pinned.id()
+                    + " was already admitted; it holds its GPUs and is starting", clock.instant());
+            return false;
+        }
+        VictimPlanner.Planned planned = planner.plan(pinned);
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.finish(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), clock.instant());
@@ -87,12 +99,13 @@ public class ForceStartService {
     }
 
     /**
-     * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile), then asks
-     * each victim's run to be killed. False, and nothing is killed, if the pinned task left the queue or no
-     * plan fits any more.
+     * "Kill the victims" once confirmed: plans again (runs may have ended or started meanwhile) and asks each
+     * victim's run to be killed if the new plan kills no run beyond the confirmed ones. Nothing is killed if
+     * the pinned task left the queue, was admitted meanwhile, or no plan fits any more; nor if the new plan
+     * adds a victim: then it waits for a new confirmation with the new plan and the reason.
      */
     @Transactional
-    public boolean confirm(ForceStartId id, String decidedBy) {
+    public ConfirmationResult confirm(ForceStartId id, String decidedBy) {
         ForceStart start = find(id);
         Task pinned = tasks.lockById(start.taskId()).orElseThrow();
         allocations.lockCluster(start.cluster());
@@ -100,19 +113,31 @@ public class ForceStartService {
         if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
             starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",
                     decidedBy, now);
-            return false;
+            return ConfirmationResult.NOTHING_KILLED;
         }
-        VictimPlanner.Planned planned = planner.plan(pinned);
+        TaskRun run = runs.get(start.runId());
+        if (run.admitted()) {
+            // Admitted since the plan (a victim ended on its own): the GPUs are its own, nobody dies for them.
+            starts.decide(id, ForceStart.State.STARTED, "nothing killed: task " + pinned.spec().name()
+                    + " was admitted meanwhile; it holds its GPUs and is starting", decidedBy, now);
+            return ConfirmationResult.NOTHING_KILLED;
+        }
+        VictimPlanner.Planned planned = planner.plan(run);
         starts.replaceVictims(id, planned.victims());
         if (!planned.possible()) {
             starts.decide(id, ForceStart.State.IMPOSSIBLE, planned.impossible(), decidedBy, now);
-            return false;
+            return ConfirmationResult.NOTHING_KILLED;
+        }
+        Optional<String> changed = PlanChange.needsConfirmation(start.victims(), planned.victims());
+        if (changed.isPresent()) {
+            starts.setState(id, ForceStart.State.AWAITING_CONFIRMATION, changed.get());
+            return ConfirmationResult.PLAN_CHANGED;
         }
         String reason = "killed to force-start " + pinned.spec().name() + " by " + decidedBy;
         planned.victims().forEach(victim -> runs.kill(victim.runId(), reason));
         starts.decide(id, ForceStart.State.KILLING, "confirmed by " + decidedBy + "; killing " + planned.victims().size()
                 + " run(s) to free " + planned.victims().stream().mapToInt(ForceStart.Victim::gpus).sum() + " GPU(s)", decidedBy, now);
-        return true;
+        return ConfirmationResult.KILLING;
     }
 
     /** "Reject": nothing is killed, the pin stays. */
@@ -137,10 +162,37 @@ public class ForceStartService {
                 start.state() == ForceStart.State.KILLING ? outcome : "nothing killed: " + outcome, clock.instant());
     }
 
+    /**
+     * "Record the timeout": the pinned task did not get the freed GPUs within {@code waited} of the
+     * confirmation. Ends the force-start TIMED_OUT with what an admin needs to act (the pin stays, and with
+     * it the block on the cluster); returns that outcome. If the pin ended meanwhile, records that instead.
+     */
+    @Transactional
+    public String timeOut(ForceStartId id, Duration waited) {
+        ForceStart start = find(id);
+        Task task = tasks.findById(start.taskId()).orElseThrow();
+        if (!start.state().open()) {
+            return start.outcome();
+        }
+        if (runs.get(start.runId()).admitted() || !task.pinned()) {
+            finish(id); // its PinEnded is on its way; the timer merely came first
+            return find(id).outcome();
+        }
+        List<String> alive = start.victims().stream().filter(v -> !runs.get(v.runId()).isOver())
+                .map(v -> v.taskName() + " (run " + v.runId() + ", " + runs.get(v.runId()).state() + ")").toList();
+        String outcome = "timed out: task " + task.spec().name() + " did not get its GPUs within " + waited
+                + " of the confirmation; it is still " + task.state() + " and pinned, so nothing behind it is admitted"
+                + (alive.isEmpty() ? "" : "; victims not yet ended: " + String.join(", ", alive))
+                + ". Unpin it, or force-start it again";
+        starts.finish(id, ForceStart.State.TIMED_OUT, outcome, clock.instant());
+        return outcome;
+    }
+
     /** What the admin confirming the force-start reads. */
     public Confirmation confirmation(ForceStartId id) {
         ForceStart start = find(id);
-        return Confirmation.of(start, tasks.findById(start.taskId()).orElseThrow(), clusters.find(start.cluster()).sku().gpus());
+        return Confirmation.of(start, tasks.findById(start.taskId()).orElseThrow(), runs.get(start.runId()),
+                clusters.find(start.cluster()).sku().gpus());
     }
 
     /** An admin confirms or rejects over the API, as in Tasklist. 409 unless it awaits confirmation. */

@@ -31,9 +31,13 @@ class VictimPlanner {
         this.tasks = tasks;
     }
 
-    /** What a force-start of {@code pinned} would kill now: victims described for people, or why it cannot. */
-    Planned plan(Task pinned) {
-        VirtualCluster cluster = clusters.find(pinned.spec().cluster());
+    /**
+     * What a force-start of the pinned run would kill now: victims described for people, or why it cannot.
+     * Planned for the run's own size, which the dispatcher admits, not its task's configured one: a daily
+     * window or a resize may have made them differ.
+     */
+    Planned plan(TaskRun pinned) {
+        VirtualCluster cluster = clusters.find(pinned.cluster());
         Map<String, TaskRun> holding = new LinkedHashMap<>();
         List<RunningRun> running = new ArrayList<>();
         for (TaskRun run : runs.holdingGpus(cluster.name())) {
@@ -42,7 +46,7 @@ class VictimPlanner {
             running.add(new RunningRun(run.id().value(), run.taskId().value(), run.state(), task.pinned(), run.priority(),
                     run.startedAt() != null ? run.startedAt() : run.admittedAt(), slotsByNode(run)));
         }
-        VictimPlan plan = VictimPolicy.plan(pinned.spec().replicas(), pinned.spec().skuPerReplica(),
+        VictimPlan plan = VictimPolicy.plan(pinned.replicas(), pinned.skuPerReplica(),
                 clusters.snapshot(cluster, allocations.takenSlots(cluster.name())), running);
         if (plan instanceof VictimPlan.Impossible impossible) {
             return new Planned(List.of(), impossible.reason());

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Puts a run's replicas on its allocated nodes through the cluster's runtime, and takes them down.
- * Replicas launched in a transaction are only watched once it commits, and killed if it rolls back.
+ * Replicas launched in a transaction are only watched once it commits, and killed if it rolls back; if
+ * Tasklane dies before either, the local runtime's orphan reaper ends them after the restart.
  */
 @Service
 public class Deployments {

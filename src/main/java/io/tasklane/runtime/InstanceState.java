@@ -21,7 +21,7 @@ public enum InstanceState {
 
     /** Whether a replica of a run of {@code kind} counts as up: a job's once it runs (even if it ended well), a service's once it serves. */
     public boolean isUp(TaskKind kind) {
-        return kind == TaskKind.JOB ? this == STARTED || this == EXITED : this == READY;
+        return kind.upReplicaStates().contains(name());
     }
 
     public boolean isOver() {

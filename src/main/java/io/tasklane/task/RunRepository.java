@@ -6,8 +6,10 @@ import static io.tasklane.common.SqlTimes.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,12 @@ import org.springframework.stereotype.Repository;
 /** Runs in {@code tasklane.task_run}. */
 @Repository
 public class RunRepository {
+
+    /** A replica {@code i} of run {@code r} is up: {@link TaskKind#upReplicaStates()} in SQL. */
+    private static final String REPLICA_UP = Arrays.stream(TaskKind.values())
+            .map(kind -> "r.kind = '" + kind.name() + "' and i.state in (" + kind.upReplicaStates().stream().sorted()
+                    .map(state -> "'" + state + "'").collect(Collectors.joining(", ")) + ")")
+            .collect(Collectors.joining(" or "));
 
     private final JdbcClient jdbc;
     private final RowLocks locks;
@@ -88,15 +96,17 @@ public class RunRepository {
                   (select 1 from tasklane.run_instance i where i.run_id = r.id and i.state in ('FAILED', 'LOST'))
                 union
                 select r.id from tasklane.task_run r where r.state = 'STARTING' and r.replicas =
-                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state in ('STARTED', 'READY', 'EXITED'))
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and (%s))
                 union
                 select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.kind = 'JOB' and r.replicas =
-                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')""")
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')""".formatted(REPLICA_UP))
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 
-    void setProcessInstance(RunId id, String processInstanceId) {
-        jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ?").params(processInstanceId, id.value()).update();
+    /** Sets the run's process instance unless it has one; false if it had one (or the run does not exist). */
+    boolean setProcessInstanceIfNone(RunId id, String processInstanceId) {
+        return jdbc.sql("update tasklane.task_run set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id.value()).update() == 1;
     }
 
     void setState(RunId id, TaskState state, String reason) {

@@ -145,10 +145,18 @@ public class RunService {
         return runs.countByTask(taskId);
     }
 
-    /** Remembers which process instance drives the run. */
-    @Transactional
+    /**
+     * Remembers which process instance drives the run: only the first, which Tasklane starts in the
+     * transaction that opens the run. 409 for a run that has a process already (or does not exist), so a
+     * second process cannot take over a live run and strand the first; the caller's transaction stays usable.
+     */
+    @Transactional(noRollbackFor = ConflictException.class)
     public void attachProcess(RunId id, String processInstanceId) {
-        runs.setProcessInstance(id, processInstanceId);
+        if (!runs.setProcessInstanceIfNone(id, processInstanceId)) {
+            String owner = runs.findById(id).map(TaskRun::processInstanceId).orElse(null);
+            throw new ConflictException("runId", "own-process", owner == null ? "run " + id + " does not exist"
+                    : "run " + id + " already belongs to process " + owner);
+        }
     }
 
     /** GPUs are held: the run is STARTING until its replicas are ready. Returns its active deadline. */

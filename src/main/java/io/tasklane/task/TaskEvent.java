@@ -15,4 +15,6 @@ public record TaskEvent(long id, TaskId taskId, Instant at, String actor, String
     public static final String STATE_CHANGED = "STATE_CHANGED";
     public static final String PINNED = "PINNED";
     public static final String UNPINNED = "UNPINNED";
+    /** A replica process of one of the task's runs that Tasklane had not recorded was found running and ended. */
+    public static final String ORPHAN_REAPED = "ORPHAN_REAPED";
 }

@@ -17,6 +17,13 @@ public final class AdminVariables {
     public static final String COMMENT = "comment";
     /** Set by "Plan the victims" / "Kill the victims": whether a plan fits the pinned task. */
     public static final String POSSIBLE = "possible";
+    /** Set by "Plan again and kill the victims": the new plan kills a run that was not confirmed; ask again. */
+    public static final String PLAN_CHANGED = "planChanged";
+
+    /** ISO-8601 duration a confirmed force-start waits for its pinned task to get the freed GPUs. */
+    public static final String WAIT_TIMEOUT = "waitTimeout";
+    /** What came of a force-start that ended at "Force-start timed out", as its record says. */
+    public static final String OUTCOME = "outcome";
 
     public static final String REVIEW_TASK = "ReviewPinRequest";
     public static final String CONFIRM_TASK = "ConfirmForceStart";

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.preemption.ForceStartProcesses;
+import io.tasklane.preemption.ForceStartProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -20,17 +21,20 @@ class CamundaForceStartProcesses implements ForceStartProcesses {
     private final RuntimeService runtimeService;
     private final UserTasks userTasks;
     private final Correlations correlations;
+    private final ForceStartProperties settings;
 
-    CamundaForceStartProcesses(RuntimeService runtimeService, UserTasks userTasks, Correlations correlations) {
+    CamundaForceStartProcesses(RuntimeService runtimeService, UserTasks userTasks, Correlations correlations,
+                               ForceStartProperties settings) {
         this.runtimeService = runtimeService;
         this.userTasks = userTasks;
         this.correlations = correlations;
+        this.settings = settings;
     }
 
     @Override
     public void start(ForceStartId id) {
         runtimeService.startProcessInstanceByKey(AdminVariables.FORCE_START_PROCESS_KEY, id.value(),
-                Map.of(AdminVariables.FORCE_START_ID, id.value()));
+                Map.of(AdminVariables.FORCE_START_ID, id.value(), AdminVariables.WAIT_TIMEOUT, settings.waitTimeout().toString()));
     }
 
     @Override

@@ -5,15 +5,20 @@ import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
+import io.tasklane.security.Caller;
+import io.tasklane.task.RunService;
+import io.tasklane.task.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -28,6 +33,8 @@ class AdminLeversTest {
     int port;
     Api alice;
     Api admin;
+    @Autowired
+    RunService runs;
     final List<String> started = new java.util.ArrayList<>();
 
     @BeforeEach
@@ -155,6 +162,29 @@ class AdminLeversTest {
         assertThat(alice.get("/api/v1/tasks/" + latecomer).json().get("state").asText()).isEqualTo("QUEUED");
         assertThat(alice.get("/api/v1/tasks/" + valued).json().get("state").asText()).isEqualTo("RUNNING");
         assertProblem(admin.post("/api/v1/force-starts/" + id + "/confirm", null), 409, "state", "awaiting-confirmation");
+    }
+
+    @Test
+    void aForceStartPlansForTheSizeOfTheQueuedRunNotTheTasksConfiguredSize() {
+        String cheap = startTask("cheap", 4, 0);
+        String valued = startTask("valued", 4, 5);
+        awaitTask(cheap, "RUNNING");
+        awaitTask(valued, "RUNNING");
+        String pinned = create(aTask().named(unique("window")).cluster("levers").with("kind", "SERVICE").skuPerReplica(4), alice);
+        started.add(pinned);
+        // As a daily window starts it: at the window's maxReplicas (2), while the task says 1.
+        runs.start(new Caller("alice", Set.of()), new TaskId(pinned), 2);
+        admin.post("/api/v1/tasks/" + pinned + "/pin-requests", "{}");
+
+        JsonNode plan = admin.post("/api/v1/tasks/" + pinned + "/force-start", null).json();
+
+        assertThat(plan.get("state").asText()).as(plan.toString()).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(plan.get("victims").findValuesAsText("taskId")).containsExactlyInAnyOrder(cheap, valued);
+        JsonNode form = admin.get("/engine-rest/task/" + plan.get("confirmationTaskId").asText() + "/localVariables").json();
+        assertThat(form.at("/gpus/value").asText()).isEqualTo("16 GPU(s): 2 replica(s) of 4 SKU(s)");
+        admin.post("/api/v1/force-starts/" + plan.get("id").asText() + "/confirm", null);
+        awaitTask(pinned, "RUNNING");
+        assertThat(lastRun(pinned).get("replicas").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tasklane.api;
 import static io.tasklane.api.TaskInputErrorsTest.assertProblem;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -187,6 +188,28 @@ class TaskLifecycleTest {
         assertThat(refused.json().get("ended").asBoolean()).isTrue();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("refusal")
                 .singleResult().getValue().toString()).contains("tnosuchtask00").contains("does not exist");
+    }
+
+    @Test
+    void anEngineRestStartNamingALiveRunIsRefusedAndTheRunKeepsItsProcess() {
+        String task = create(aTask().named(unique("live")).with("command", List.of("sleep", "60")));
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        String process = await().atMost(Duration.ofSeconds(60)).until(() -> alice.get("/api/v1/runs/" + run).json(),
+                r -> r.get("state").asText().equals("RUNNING")).get("processInstanceId").asText();
+        Api admin = Api.anonymous(port).as("admin");
+
+        Api.Response second = admin.post("/engine-rest/process-definition/key/task-run/start", """
+                {"variables": {"taskId": {"value": "%s", "type": "String"}, "runId": {"value": "%s", "type": "String"}}}"""
+                .formatted(task, run));
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("ended").asBoolean()).as("the second process ends at once").isTrue();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(second.json().get("id").asText())
+                .variableName("refusal").singleResult().getValue().toString()).contains("runId").contains("taskId only");
+        assertThat(alice.get("/api/v1/runs/" + run).json().get("processInstanceId").asText()).isEqualTo(process);
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> alice.get("/api/v1/runs/" + run).json().get("state").asText(),
+                "STOPPED"::equals);
     }
 
     private String create(io.tasklane.support.TaskJson task) {

@@ -30,6 +30,25 @@ public final class Database {
         jdbc.sql("update tasklane.task set current_run_id = ? where id = ?").params(runId, taskId).update();
     }
 
+    /**
+     * A running one-replica run of {@code skus} SKUs on {@code node}, slots {@code firstSlot}..: what a
+     * force-start may kill. The run has no process, so nothing moves it on while a test looks at it.
+     */
+    public static void runningOn(JdbcClient jdbc, String id, String cluster, String node, int firstSlot, int skus, int priority) {
+        taskWithRun(jdbc, "t" + id, "r" + id, cluster, "RUNNING", priority, skus, false, 0);
+        jdbc.sql("update tasklane.task_run set admitted_at = now(), started_at = now() where id = ?").param("r" + id).update();
+        reserve(jdbc, "r" + id, cluster, node, firstSlot, skus);
+    }
+
+    /** The run's only replica holds {@code skus} slots of {@code node} from {@code firstSlot} on (GPU index = slot). */
+    public static void reserve(JdbcClient jdbc, String runId, String cluster, String node, int firstSlot, int skus) {
+        String slots = java.util.stream.IntStream.range(firstSlot, firstSlot + skus).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        jdbc.sql("""
+                insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)
+                values (?, 0, ?, ?, ?, ?)""").params(runId, cluster, node, slots, slots).update();
+    }
+
     /** Removes every task with its runs, replicas and allocations. */
     public static void deleteAllTasks(JdbcClient jdbc) {
         jdbc.sql("delete from tasklane.run_instance").update();

@@ -2,10 +2,13 @@ package io.tasklane.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -38,6 +43,8 @@ class AdminProcessesTest {
     final List<String> calls = new ArrayList<>();
     boolean possible = true;
     boolean stillPossible = true;
+    /** How many confirmations find a new plan that kills a run not confirmed. */
+    int plansThatChange = 0;
 
     @BeforeEach
     void registerDelegates() {
@@ -54,10 +61,16 @@ class AdminProcessesTest {
         Mocks.register("confirmForceStartForm", form(Map.of("taskName", "train-resnet", "victims", "web-a (t1) of bob")));
         Mocks.register("killVictims", (JavaDelegate) e -> {
             calls.add("killVictims by " + e.getVariable(AdminVariables.DECIDED_BY));
-            e.setVariable(AdminVariables.POSSIBLE, stillPossible);
+            boolean changed = plansThatChange-- > 0;
+            e.setVariable(AdminVariables.POSSIBLE, stillPossible && !changed);
+            e.setVariable(AdminVariables.PLAN_CHANGED, changed);
         });
         Mocks.register("rejectForceStart", recording("rejectForceStart"));
         Mocks.register("finishForceStart", recording("finishForceStart"));
+        Mocks.register("timeOutForceStart", (JavaDelegate) e -> {
+            calls.add("timeOutForceStart");
+            e.setVariable(AdminVariables.OUTCOME, "the pinned task did not get its GPUs in time");
+        });
     }
 
     @AfterEach
@@ -125,6 +138,25 @@ class AdminProcessesTest {
     }
 
     @Test
+    void aPinnedTaskThatDoesNotGetTheFreedGpusInTimeEndsTheForceStartWithoutAnIncident() {
+        ProcessInstance start = startForceStart();
+        complete(start, "admin", Map.of(AdminVariables.DECISION, "confirm"));
+        assertThat(start).isWaitingAt("AwaitPinEnd");
+        Job timer = managementService().createJobQuery().processInstanceId(start.getId()).timers().singleResult();
+        assertThat(timer).as("the wait's timer").isNotNull();
+        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), timer.getDuedate().toInstant()))
+                .isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+
+        execute(timer);
+
+        assertThat(start).isEnded().hasPassedInOrder("KillVictims", "AwaitPinEnd", "WaitTimedOut", "RecordTimeout", "ForceStartTimedOut");
+        assertThat(start).hasNotPassed("RecordOutcome");
+        assertThat(start).variables().containsEntry(AdminVariables.OUTCOME, "the pinned task did not get its GPUs in time");
+        assertThat(calls).containsExactly("planVictims", "killVictims by admin", "timeOutForceStart");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(start.getId()).count()).isZero();
+    }
+
+    @Test
     void aRejectedForceStartKillsNothing() {
         ProcessInstance start = startForceStart();
 
@@ -155,6 +187,22 @@ class AdminProcessesTest {
         assertThat(start).isEnded().hasPassedInOrder("KillVictims", "StillPossible", "NothingKilled");
     }
 
+    @Test
+    void aPlanThatChangedAtConfirmationKillsNothingAndAsksAgain() {
+        plansThatChange = 1;
+        ProcessInstance start = startForceStart();
+        String first = task(start).getId();
+
+        complete(start, "admin", Map.of(AdminVariables.DECISION, "confirm"));
+
+        assertThat(start).isWaitingAt(AdminVariables.CONFIRM_TASK).hasPassedInOrder("KillVictims", "StillPossible", "AskForConfirmation");
+        assertThat(task(start).getId()).isNotEqualTo(first);
+        assertThat(task(start)).hasCandidateGroup(Caller.ADMIN_GROUP);
+        complete(start, "dana", Map.of(AdminVariables.DECISION, "confirm"));
+        assertThat(start).isWaitingAt("AwaitPinEnd");
+        assertThat(calls).containsExactly("planVictims", "killVictims by admin", "killVictims by dana");
+    }
+
     private ProcessInstance startPin(boolean byAdmin) {
         Map<String, Object> variables = new HashMap<>(Map.of(AdminVariables.PIN_REQUEST_ID, "p1", AdminVariables.BY_ADMIN, byAdmin));
         if (byAdmin) {
@@ -165,7 +213,7 @@ class AdminProcessesTest {
 
     private ProcessInstance startForceStart() {
         return runtimeService().startProcessInstanceByKey(AdminVariables.FORCE_START_PROCESS_KEY, "f1",
-                Map.of(AdminVariables.FORCE_START_ID, "f1"));
+                Map.of(AdminVariables.FORCE_START_ID, "f1", AdminVariables.WAIT_TIMEOUT, "PT10M"));
     }
 
     /** As an admin does in Tasklist: claim, then complete with the form's fields. */

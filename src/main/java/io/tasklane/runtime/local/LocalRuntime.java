@@ -51,6 +51,11 @@ class LocalRuntime implements TaskRuntime {
     private final LocalRuntimeProperties properties;
     private final Clock clock;
     private final Map<String, List<ReplicaProcess>> running = new ConcurrentHashMap<>();
+    /** Runs with replicas launched and not yet armed or aborted: their records may not be committed yet. */
+    private final Map<String, Integer> launching = new ConcurrentHashMap<>();
+    /** Replicas taken out of {@link #running} that are still being stopped (their grace period). */
+    private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
+    private final LauncherId self = LauncherId.thisJvm();
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, DaemonThreads.named("local-runtime-probe"));
 
     LocalRuntime(LocalRuntimeProperties properties, Clock clock) {
@@ -68,6 +73,7 @@ class LocalRuntime implements TaskRuntime {
         Path runDir = properties.runsDir().resolve(request.runId()).toAbsolutePath();
         List<ReplicaProcess> started = new ArrayList<>();
         List<LaunchedReplica> launched = new ArrayList<>();
+        launching.merge(request.runId(), 1, Integer::sum);
         try {
             Files.createDirectories(runDir);
             for (ReplicaLaunch replica : request.replicas()) {
@@ -85,16 +91,15 @@ class LocalRuntime implements TaskRuntime {
                 env.putAll(request.spec().env());
                 env.put("CUDA_VISIBLE_DEVICES", replica.gpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
                 env.put("PORT", String.valueOf(port));
-                env.put("TASKLANE_TASK_ID", request.taskId());
-                env.put("TASKLANE_RUN_ID", request.runId());
-                env.put("TASKLANE_REPLICA_INDEX", String.valueOf(replica.index()));
-                env.put("TASKLANE_EXIT_FILE", exitFile.toString());
+                // In the process from its fork on: what finds it should Tasklane die before recording it.
+                env.putAll(new ReplicaMarker(request.runId(), request.taskId(), replica.index(), exitFile, self).asEnvironment());
                 Process process = builder.start();
                 started.add(new ReplicaProcess(request.runId(), replica.index(), process.toHandle(), exitFile, port));
                 launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), clock.instant()));
             }
         } catch (IOException | DeployFailedException e) {
             started.forEach(p -> p.terminate(Duration.ZERO));
+            launchSettled(request.runId());
             throw e instanceof DeployFailedException d ? d
                     : new DeployFailedException("could not start a replica: " + e.getMessage(), e);
         }
@@ -142,6 +147,7 @@ class LocalRuntime implements TaskRuntime {
         public void arm(InstanceListener listener) {
             // Appends: a grow launches more replicas of a run that already has some.
             running.computeIfAbsent(request.runId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(processes);
+            launchSettled(request.runId()); // after the processes are in running: never out of both
             for (ReplicaProcess process : processes) {
                 watch(process, listener, request.spec().kind() == TaskKind.SERVICE);
             }
@@ -150,6 +156,7 @@ class LocalRuntime implements TaskRuntime {
         @Override
         public void abort() {
             processes.forEach(p -> p.terminate(Duration.ZERO));
+            launchSettled(request.runId());
         }
     }
 
@@ -189,6 +196,7 @@ class LocalRuntime implements TaskRuntime {
         // Only the replicas asked for: a shrink stops some replicas of a run and keeps the others.
         Set<Integer> indices = instances.stream().map(RunInstance::index).collect(Collectors.toSet());
         List<ReplicaProcess> asked = running.getOrDefault(runId, List.of()).stream().filter(p -> indices.contains(p.index)).toList();
+        asked.forEach(p -> stopping.add(p.handle.pid())); // before they leave running: never out of both
         // Forget what is being stopped and what has ended; drop the run once nothing of it is left.
         running.computeIfPresent(runId, (id, rest) -> {
             rest.removeIf(p -> asked.contains(p) || !p.handle.isAlive());
@@ -205,6 +213,35 @@ class LocalRuntime implements TaskRuntime {
         }
         processes.forEach(p -> p.stopping = true);
         processes.parallelStream().forEach(p -> p.terminate(grace));
+        asked.forEach(p -> stopping.remove(p.handle.pid()));
+    }
+
+    private void launchSettled(String runId) {
+        launching.computeIfPresent(runId, (id, count) -> count > 1 ? count - 1 : null);
+    }
+
+    /** What this runtime launched and still looks after: no orphans, whatever the database says yet. */
+    record Known(Set<String> launchingRuns, Set<Long> pids) {
+        boolean covers(ReplicaMarker marker, long pid) {
+            return launchingRuns.contains(marker.runId()) || pids.contains(pid);
+        }
+    }
+
+    /**
+     * A snapshot of {@link Known}, read in the order processes move (launching, then running, then
+     * stopping), so one that moves while it is read is seen in one place or the other.
+     */
+    Known known() {
+        Set<String> launchingRuns = Set.copyOf(launching.keySet());
+        Set<Long> pids = new java.util.HashSet<>();
+        running.values().forEach(list -> list.forEach(p -> pids.add(p.handle.pid())));
+        pids.addAll(stopping);
+        return new Known(launchingRuns, pids);
+    }
+
+    /** This JVM, as its replicas name their launcher. */
+    LauncherId launcherId() {
+        return self;
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 final class ReplicaProcess {
 
     private static final String SETSID = "/usr/bin/setsid";
+    /** The wrapper's name ($0) in its command line: how a replica's process is told from others on the host. */
+    static final String WRAPPER_NAME = "tasklane-replica";
 
     final String runId;
     final int index;
@@ -42,7 +44,7 @@ final class ReplicaProcess {
             wrapped.add(SETSID);
         }
         wrapped.addAll(List.of("/bin/sh", "-c", "\"$@\"; code=$?; echo $code > \"$TASKLANE_EXIT_FILE\"; exit $code",
-                "tasklane-replica"));
+                WRAPPER_NAME));
         wrapped.addAll(command);
         return wrapped;
     }
