@@ -5,6 +5,11 @@ import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -203,17 +208,36 @@ class AdminLeversTest {
     }
 
     @Test
-    void twoAdminsForceStartingAtOnceGetOneForceStartAndOneReason() {
+    void twoAdminsForceStartingAtOnceGetOneForceStartAndOneReason() throws Exception {
         fillCluster();
         String pinned = startTask("pinned", 4, 0);
         admin.post("/api/v1/tasks/" + pinned + "/pin-requests", "{}");
+        Api otherAdmin = Api.anonymous(port).as("admin");
 
-        String id = admin.post("/api/v1/tasks/" + pinned + "/force-start", null).json().get("id").asText();
-        Api.Response second = admin.post("/api/v1/tasks/" + pinned + "/force-start", null);
+        // Several rounds of two requests released at the same instant: without the cluster lock in
+        // force-start, both pass the "one open force-start per cluster" check in some round.
+        for (int round = 0; round < 8; round++) {
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService both = Executors.newFixedThreadPool(2);
+            Future<Api.Response> first = both.submit(() -> {
+                together.await();
+                return admin.post("/api/v1/tasks/" + pinned + "/force-start", null);
+            });
+            Future<Api.Response> second = both.submit(() -> {
+                together.await();
+                return otherAdmin.post("/api/v1/tasks/" + pinned + "/force-start", null);
+            });
+            List<Api.Response> answers = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+            both.shutdown();
 
-        assertProblem(second, 409, "forceStart", "one-per-queue");
-        assertThat(second.body()).contains(id);
-        admin.post("/api/v1/force-starts/" + id + "/reject", null);
+            assertThat(answers).extracting(Api.Response::status).as("round " + round).containsExactlyInAnyOrder(201, 409);
+            Api.Response won = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow();
+            Api.Response lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            String id = won.json().get("id").asText();
+            assertProblem(lost, 409, "forceStart", "one-per-queue");
+            assertThat(lost.body()).contains(id);
+            assertThat(admin.post("/api/v1/force-starts/" + id + "/reject", null).status()).isEqualTo(200);
+        }
     }
 
     @Test
