@@ -8,41 +8,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which run holds which SKU slots. Slots are only taken while the cluster's row is locked
- * ({@link #lockCluster}), so two dispatchers, even in two Tasklane instances, never hand out one slot twice.
+ * Which run holds which SKU slots. Slots are only taken while the {@link ClusterLock} is held, so two
+ * dispatchers, even in two Tasklane instances, never hand out one slot twice.
  */
 @Repository
 public class AllocationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final RowLocks locks;
 
-    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, RowLocks locks) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.locks = locks;
-    }
-
-    /** Locks the cluster's row until the transaction ends; false if there is no such cluster. */
-    public boolean lockCluster(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdate()).param(cluster)
-                .query(String.class).list().isEmpty();
-    }
-
-    /**
-     * Locks the cluster's row if no one else holds it; false at once if someone does (or there is no such
-     * cluster). Lets a start skip an inline dispatch pass instead of queueing behind another one.
-     */
-    public boolean tryLockCluster(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdateSkipLocked()).param(cluster)
-                .query(String.class).list().isEmpty();
     }
 
     /** Slots taken on each node of the cluster. */
@@ -81,13 +63,13 @@ public class AllocationRepository {
     }
 
     /**
-     * Runs that hold slots although they are over (or gone): what a crash between two steps could leave
-     * behind.
+     * Runs that hold slots although they are over (in one of {@code endedStates}) or gone: what a crash
+     * between two steps could leave behind.
      */
-    public List<String> heldByEndedRuns() {
+    public List<String> heldByEndedRuns(java.util.Collection<String> endedStates) {
         return jdbc.sql("""
                 select distinct a.run_id from tasklane.allocation a left join tasklane.task_run r on r.id = a.run_id
-                where r.id is null or r.state in ('STOPPED', 'KILLED', 'FAILED', 'SUCCEEDED')""").query(String.class).list();
+                where r.id is null or r.state in (:ended)""").param("ended", endedStates).query(String.class).list();
     }
 
     static String join(List<Integer> values) {

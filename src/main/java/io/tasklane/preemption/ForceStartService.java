@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.NotFoundException;
@@ -34,19 +34,19 @@ public class ForceStartService {
     private final VictimPlanner planner;
     private final RunService runs;
     private final TaskRepository tasks;
-    private final AllocationRepository allocations;
+    private final ClusterLock clusterLock;
     private final ClusterService clusters;
     private final ForceStartProcesses processes;
     private final Clock clock;
 
     ForceStartService(ForceStartRepository starts, VictimPlanner planner, RunService runs, TaskRepository tasks,
-                      AllocationRepository allocations, ClusterService clusters, @Lazy ForceStartProcesses processes,
+                      ClusterLock clusterLock, ClusterService clusters, @Lazy ForceStartProcesses processes,
                       Clock clock) {
         this.starts = starts;
         this.planner = planner;
         this.runs = runs;
         this.tasks = tasks;
-        this.allocations = allocations;
+        this.clusterLock = clusterLock;
         this.clusters = clusters;
         this.processes = processes;
         this.clock = clock;
@@ -62,7 +62,7 @@ public class ForceStartService {
                     + (task.pinned() ? "" : " and not pinned") + "; only the pinned task of a queue can be force-started");
         }
         // Serializes force-starts of one cluster, so two admins at once get one force-start and one refusal.
-        allocations.lockCluster(task.spec().cluster());
+        clusterLock.hold(task.spec().cluster());
         starts.openOn(task.spec().cluster()).ifPresent(other -> {
             throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
                     + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
@@ -108,7 +108,7 @@ public class ForceStartService {
     public ConfirmationResult confirm(ForceStartId id, String decidedBy) {
         ForceStart start = find(id);
         Task pinned = tasks.lockById(start.taskId()).orElseThrow();
-        allocations.lockCluster(start.cluster());
+        clusterLock.hold(start.cluster());
         Instant now = clock.instant();
         if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
             starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",

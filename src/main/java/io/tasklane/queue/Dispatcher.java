@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.QueuePolicy;
@@ -31,16 +32,18 @@ public class Dispatcher {
     private final QueueRepository queue;
     private final GrowRequests grows;
     private final AllocationRepository allocations;
+    private final ClusterLock clusterLock;
     private final ClusterService clusters;
     private final List<RunProgressListener> listeners;
     private final List<GrowSettledListener> growListeners;
     private final Clock clock;
 
-    Dispatcher(QueueRepository queue, GrowRequests grows, AllocationRepository allocations, ClusterService clusters,
+    Dispatcher(QueueRepository queue, GrowRequests grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
                @Lazy List<RunProgressListener> listeners, @Lazy List<GrowSettledListener> growListeners, Clock clock) {
         this.queue = queue;
         this.grows = grows;
         this.allocations = allocations;
+        this.clusterLock = clusterLock;
         this.clusters = clusters;
         this.listeners = listeners;
         this.growListeners = growListeners;
@@ -55,7 +58,7 @@ public class Dispatcher {
     public List<String> dispatch(String cluster) {
         // 1. Serialize with every other pass over this cluster, unless there is nothing to hand out.
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
-        if (definition.isEmpty() || !allocations.lockCluster(cluster)) {
+        if (definition.isEmpty() || !clusterLock.hold(cluster)) {
             return List.of();
         }
         return pass(definition.get());
@@ -68,7 +71,7 @@ public class Dispatcher {
     @Transactional
     public Optional<List<String>> tryDispatch(String cluster) {
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
-        if (definition.isEmpty() || !allocations.tryLockCluster(cluster)) {
+        if (definition.isEmpty() || !clusterLock.tryHold(cluster)) {
             return Optional.empty();
         }
         return Optional.of(pass(definition.get()));

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.tasklane.task.TaskState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class GrowRequests {
                 select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.grow_to is not null and r.grow_requested_at is not null and r.grow_to > r.replicas
-                  and r.state in ('QUEUED', 'STARTING', 'RUNNING') and r.admitted_at is not null""")
+                  and r.admitted_at is not null and r.state in\s""" + TaskState.sqlList(TaskState.RESIZABLE))
                 .param(cluster)
                 .query((rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), rs.getBoolean("pinned"),
                         rs.getInt("priority"), rs.getObject("grow_requested_at", OffsetDateTime.class).toInstant(),
@@ -37,7 +38,7 @@ class GrowRequests {
 
     List<String> clustersWithGrows() {
         return jdbc.sql("select distinct cluster from tasklane.task_run where grow_requested_at is not null"
-                + " and state in ('QUEUED', 'STARTING', 'RUNNING')").query(String.class).list();
+                + " and state in " + TaskState.sqlList(TaskState.RESIZABLE)).query(String.class).list();
     }
 
     /** The grown runs now hold their added replicas: they count them, and their processes may deploy them. */

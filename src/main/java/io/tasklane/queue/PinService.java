@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.InvalidInputException;
@@ -40,7 +40,7 @@ public class PinService {
     private final RunService runs;
     private final TaskRepository tasks;
     private final PinRequestRepository requests;
-    private final AllocationRepository allocations;
+    private final ClusterLock clusterLock;
     private final DispatchRequests dispatch;
     private final TaskEventLog events;
     private final ProjectService projects;
@@ -50,14 +50,14 @@ public class PinService {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    PinService(RunService runs, TaskRepository tasks, PinRequestRepository requests, AllocationRepository allocations,
+    PinService(RunService runs, TaskRepository tasks, PinRequestRepository requests, ClusterLock clusterLock,
                DispatchRequests dispatch, TaskEventLog events, ProjectService projects, QueueService queue,
                ClusterService clusters, @Lazy PinProcesses processes,
                ApplicationEventPublisher publisher, Clock clock) {
         this.runs = runs;
         this.tasks = tasks;
         this.requests = requests;
-        this.allocations = allocations;
+        this.clusterLock = clusterLock;
         this.dispatch = dispatch;
         this.events = events;
         this.projects = projects;
@@ -86,7 +86,7 @@ public class PinService {
                     + pending.requestedBy() + " for task " + taskId + " waits for an admin's review already");
         });
         if (caller.isAdmin()) {
-            allocations.lockCluster(task.spec().cluster());
+            clusterLock.hold(task.spec().cluster());
             requireNoOtherPin(task);
         }
         PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
@@ -104,7 +104,7 @@ public class PinService {
     public PinRequest approve(PinRequestId id, String decidedBy, String comment) {
         PinRequest request = find(id);
         Task task = tasks.lockById(request.taskId()).orElse(null);
-        allocations.lockCluster(request.cluster());
+        clusterLock.hold(request.cluster());
         Optional<String> refusal = refusal(request, task);
         Instant now = clock.instant();
         if (refusal.isPresent()) {

@@ -1,7 +1,5 @@
 package io.tasklane.schedule;
 
-import java.util.EnumSet;
-import java.util.Set;
 
 import io.tasklane.task.TaskState;
 
@@ -24,10 +22,9 @@ enum ResizePlan {
     /** Same replica count: only the lower bound changes (and a waiting grow is withdrawn). */
     BOUNDS_ONLY;
 
-    private static final Set<TaskState> RESIZABLE = EnumSet.of(TaskState.QUEUED, TaskState.STARTING, TaskState.RUNNING);
 
     static ResizePlan of(RunSize run) {
-        if (run.targetMax() == null || run.stopRequested() || !RESIZABLE.contains(run.state())) {
+        if (run.targetMax() == null || run.stopRequested() || !TaskState.RESIZABLE.contains(run.state())) {
             return NOTHING;
         }
         if (run.state() == TaskState.QUEUED && !run.admitted()) {

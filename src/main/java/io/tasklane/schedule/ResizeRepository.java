@@ -81,7 +81,7 @@ class ResizeRepository {
     }
 
     private List<RunId> runIds(String condition) {
-        return jdbc.sql("select id from tasklane.task_run where state in ('QUEUED', 'STARTING', 'RUNNING') and " + condition)
+        return jdbc.sql("select id from tasklane.task_run where state in " + TaskState.sqlList(TaskState.RESIZABLE) + " and " + condition)
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 }

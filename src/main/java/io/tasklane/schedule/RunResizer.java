@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.capacity.ClusterLock;
 import io.tasklane.queue.DispatchRequests;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.task.AfterCommit;
@@ -27,16 +28,18 @@ public class RunResizer {
     private final RunService runs;
     private final ResizeRepository sizes;
     private final AllocationRepository allocations;
+    private final ClusterLock clusterLock;
     private final Deployments deployments;
     private final DispatchRequests dispatch;
     private final ResizeSignals signals;
     private final Clock clock;
 
-    RunResizer(RunService runs, ResizeRepository sizes, AllocationRepository allocations, Deployments deployments,
+    RunResizer(RunService runs, ResizeRepository sizes, AllocationRepository allocations, ClusterLock clusterLock, Deployments deployments,
                DispatchRequests dispatch, @Lazy ResizeSignals signals, Clock clock) {
         this.runs = runs;
         this.sizes = sizes;
         this.allocations = allocations;
+        this.clusterLock = clusterLock;
         this.deployments = deployments;
         this.dispatch = dispatch;
         this.signals = signals;
@@ -64,7 +67,7 @@ public class RunResizer {
     @Transactional
     public boolean apply(RunId runId) {
         TaskRun run = runs.get(runId);
-        allocations.lockCluster(run.cluster());
+        clusterLock.hold(run.cluster());
         RunSize size = sizes.lock(runId).orElseThrow();
         ResizePlan plan = ResizePlan.of(size);
         if ((plan == ResizePlan.SHRINK || plan == ResizePlan.GROW) && !deployments.canResize(runId)) {

@@ -2,9 +2,7 @@ package io.tasklane.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import io.tasklane.common.NotFoundException;
 import io.tasklane.task.RunId;
@@ -27,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScheduleFiring {
 
     static final String SCHEDULE_FIRED = "SCHEDULE_FIRED";
-    private static final Set<TaskState> RESIZABLE = EnumSet.of(TaskState.QUEUED, TaskState.STARTING, TaskState.RUNNING);
 
     /** What a fire did. */
     public enum Outcome { STARTED, RESIZED, NOT_DUE, SKIPPED }
@@ -79,10 +76,10 @@ public class ScheduleFiring {
             record(taskId, "fire at " + fire.at() + " skipped: the task is archived");
             return Outcome.SKIPPED;
         }
-        if (RunService.STARTABLE.contains(task.state())) {
+        if (TaskState.STARTABLE.contains(task.state())) {
             return start(taskId, window);
         }
-        if (window.isPresent() && RESIZABLE.contains(task.state()) && task.currentRunId() != null) {
+        if (window.isPresent() && TaskState.RESIZABLE.contains(task.state()) && task.currentRunId() != null) {
             resizer.request(new RunId(task.currentRunId()), window.get().minReplicas(), window.get().maxReplicas());
             record(taskId, "window " + window.get().time() + ": replicas " + window.get().minReplicas() + ".."
                     + window.get().maxReplicas() + " asked of run " + task.currentRunId());

@@ -71,7 +71,7 @@ public class RunRepository {
 
     /** Runs not yet over: queued, starting, running or stopping. */
     public List<TaskRun> findActive() {
-        return jdbc.sql("select * from tasklane.task_run where state in ('QUEUED', 'STARTING', 'RUNNING', 'STOPPING')")
+        return jdbc.sql("select * from tasklane.task_run where state in " + TaskState.sqlList(TaskState.ACTIVE))
                 .query(this::map).list();
     }
 
@@ -128,7 +128,7 @@ public class RunRepository {
     /** Active runs someone asked to stop or kill that have not begun stopping. */
     public List<PendingStop> stopRequestedNotStopping() {
         return jdbc.sql("select id, kill_requested from tasklane.task_run where stop_requested_at is not null"
-                        + " and state in ('QUEUED', 'STARTING', 'RUNNING')")
+                        + " and state in " + TaskState.sqlList(TaskState.STOPPABLE))
                 .query((rs, i) -> new PendingStop(new RunId(rs.getString(1)), rs.getBoolean(2))).list();
     }
 

@@ -2,9 +2,7 @@ package io.tasklane.task;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.ForbiddenException;
@@ -24,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RunService {
 
-    public static final Set<TaskState> STARTABLE = EnumSet.of(TaskState.CREATED, TaskState.STOPPED, TaskState.KILLED,
-            TaskState.FAILED, TaskState.SUCCEEDED);
-    public static final Set<TaskState> STOPPABLE = EnumSet.of(TaskState.QUEUED, TaskState.STARTING, TaskState.RUNNING);
 
     private final TaskRepository tasks;
     private final RunRepository runs;
@@ -74,9 +69,9 @@ public class RunService {
 
     private TaskRun open(Caller caller, TaskId taskId, Integer replicas) {
         Task task = lockForCaller(caller, taskId);
-        if (!STARTABLE.contains(task.state())) {
+        if (!TaskState.STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
-                    + "; a start is allowed from " + STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
+                    + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
         }
         if (task.archived()) {
             throw new ConflictException("archived", "not-archived", "task " + taskId + " is archived; unarchive it to start it");
@@ -97,9 +92,9 @@ public class RunService {
     @Transactional
     public TaskRun stop(Caller caller, TaskId taskId) {
         Task task = lockForCaller(caller, taskId);
-        if (!STOPPABLE.contains(task.state())) {
+        if (!TaskState.STOPPABLE.contains(task.state())) {
             throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
-                    + "; a stop is allowed from " + STOPPABLE);
+                    + "; a stop is allowed from " + TaskState.STOPPABLE);
         }
         RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
         runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant());

@@ -45,7 +45,7 @@ class RunRecovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String runId : allocations.heldByEndedRuns()) {
+        for (String runId : allocations.heldByEndedRuns(TaskState.FINAL.stream().map(Enum::name).toList())) {
             transactions.executeWithoutResult(status -> release.release(new RunId(runId)));
             log.warn("Released GPUs still held by ended run {}", runId);
         }
