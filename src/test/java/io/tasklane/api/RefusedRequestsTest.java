@@ -1,0 +1,78 @@
+package io.tasklane.api;
+
+import static io.tasklane.api.TaskInputErrorsTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+import java.util.stream.Stream;
+
+import io.tasklane.support.Api;
+import io.tasklane.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Requests refused before a controller reads them (by Tomcat, by Spring Security's request firewall, by the
+ * servlet's multipart parsing) or that used to fail on their way to the database: each is a 4xx problem+json
+ * with the field and the rule, never an HTML page or a 500. Found by {@code fuzz.ApiFuzzTest}.
+ */
+@IntegrationTest
+class RefusedRequestsTest {
+
+    @LocalServerPort
+    int port;
+    Api admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = Api.anonymous(port).as("admin");
+    }
+
+    static Stream<Arguments> oddPathIds() {
+        return Stream.of(
+                // Tomcat refuses these while decoding the address: they used to get its HTML error page.
+                odd("an encoded slash climbing up", "..%2f", "path-characters"),
+                odd("an encoded NUL", "%00", "path-characters"),
+                odd("an encoded backslash", "a%5Cb", "path-characters"),
+                odd("a byte that is not UTF-8", "%FF", "path-characters"),
+                // Spring Security's firewall refuses these: they used to get Spring Boot's plain JSON error.
+                odd("a semicolon", "a;b", "path-characters"),
+                odd("encoded dots", "%2e%2e", "path-characters"),
+                odd("a doubly encoded slash", "a%252Fb", "path-characters"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oddPathIds")
+    void aPathIdWithCharactersNoIdHasIsAProblemNamingThePath(String id, String rule) {
+        assertProblem(admin.get("/api/v1/tasks/" + id), 400, "path", rule);
+        assertProblem(admin.post("/api/v1/tasks/" + id + "/start", null), 400, "path", rule);
+        assertProblem(Api.anonymous(port).get("/api/v1/tasks/" + id), 400, "path", rule);
+    }
+
+    @Test
+    void anEngineRestAddressWithAnEncodedSlashIsAProblemToo() {
+        assertProblem(admin.post("/engine-rest/task/..%2f/complete", "{}"), 400, "path", "path-characters");
+    }
+
+    @Test
+    void aRequestHeadOverTheSizeLimitIsAProblem() {
+        assertProblem(admin.get("/api/v1/tasks/" + "x".repeat(20 * 1024)), 400, null, "max-size");
+        assertProblem(admin.get("/api/v1/tasks?text=" + "x".repeat(100 * 1024)), 400, null, "max-size");
+    }
+
+    @Test
+    void theConsoleAndWebappsKeepTheirOwnErrorPages() {
+        Api.Response webapp = admin.get("/camunda/app/..%2f");
+
+        assertThat(webapp.status()).isEqualTo(400);
+        assertThat(webapp.contentType()).doesNotStartWith("application/problem+json");
+    }
+
+    private static Arguments odd(String name, String id, String rule) {
+        return argumentSet(name, id, rule);
+    }
+}
