@@ -1,9 +1,11 @@
 package io.tasklane.api;
 
 import static io.tasklane.api.TaskInputErrorsTest.assertProblem;
+import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 
 import io.tasklane.support.Api;
@@ -70,6 +72,24 @@ class RefusedRequestsTest {
 
         assertThat(webapp.status()).isEqualTo(400);
         assertThat(webapp.contentType()).doesNotStartWith("application/problem+json");
+    }
+
+    @Test
+    void aMultipartBodyIs415NotAnInternalError() {
+        assertProblem(admin.send(admin.request("/api/v1/tasks").header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString(aTask().json()))), 415, null, null);
+    }
+
+    @Test
+    void aWildcardContentTypeOnAnOptionalBodyIs415NotAnInternalError() {
+        String task = admin.post("/api/v1/tasks", aTask().json()).json().get("id").asText();
+
+        assertProblem(admin.send(admin.request("/api/v1/tasks/" + task + "/copy").header("Content-Type", "*/*")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, null, null);
+        assertProblem(admin.send(admin.request("/api/v1/pin-requests/p-none/approve").header("Content-Type", "*/*")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, null, null);
+        assertThat(admin.send(admin.request("/api/v1/tasks/" + task + "/copy").POST(HttpRequest.BodyPublishers.noBody()))
+                .status()).as("no body needs no content type").isEqualTo(201);
     }
 
     private static Arguments odd(String name, String id, String rule) {
