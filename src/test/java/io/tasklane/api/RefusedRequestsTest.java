@@ -92,6 +92,12 @@ class RefusedRequestsTest {
                 .status()).as("no body needs no content type").isEqualTo(201);
     }
 
+    @Test
+    void aNulCharacterInAnyQueryParameterIsAProblemNamingIt() {
+        assertProblem(admin.delete("/api/v1/clusters/local/grants?user=a%00b"), 400, "user", "no-nul-character");
+        assertProblem(admin.get("/api/v1/runs/r-none/instances/0/logs?tail=%00"), 400, "tail", "no-nul-character");
+    }
+
     private static Arguments odd(String name, String id, String rule) {
         return argumentSet(name, id, rule);
     }
