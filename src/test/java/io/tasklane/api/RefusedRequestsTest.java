@@ -5,6 +5,7 @@ import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 
@@ -96,6 +97,18 @@ class RefusedRequestsTest {
     void aNulCharacterInAnyQueryParameterIsAProblemNamingIt() {
         assertProblem(admin.delete("/api/v1/clusters/local/grants?user=a%00b"), 400, "user", "no-nul-character");
         assertProblem(admin.get("/api/v1/runs/r-none/instances/0/logs?tail=%00"), 400, "tail", "no-nul-character");
+    }
+
+    @Test
+    void aBodyOverALimitOfTheJsonReaderSaysWhichLimitNotThatItIsNotJson() {
+        Api.Response number = admin.post("/api/v1/tasks", aTask().with("priority", new BigInteger("9".repeat(5000))).json());
+        Api.Response deep = admin.post("/api/v1/tasks", "[".repeat(100_000));
+
+        // Jackson does not say where a limit was hit, so no field is named.
+        assertProblem(number, 400, null, "json-limits");
+        assertThat(number.json().get("detail").asText()).contains("Number value length");
+        assertProblem(deep, 400, null, "json-limits");
+        assertThat(deep.json().get("detail").asText()).contains("nesting depth");
     }
 
     private static Arguments odd(String name, String id, String rule) {
