@@ -28,10 +28,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may do what over Camunda's REST API, from one table: start a run by process key, read a run's variables,
- * and the Tasklist rule that only an admin decides a pin review or a force-start confirmation, whichever way it is
- * tried (complete, claim, submit the form, start the decision's process directly, even with a permission to start
- * any process). Non-admins hold the permissions it takes to start runs (see {@link IntegratorPermissions}). An outcome is the
- * status, with what became of the request where that is the point ("403 PENDING": refused, still waiting).
+ * and the Tasklist rule that only an admin decides a pin review or a force-start confirmation, whichever way it
+ * is tried (complete, submit the form, claim, become assignee, start the decision's process directly, even with
+ * a permission to start any process). Non-admins hold the permissions it takes to start runs (see
+ * {@link IntegratorPermissions}). An outcome is the status, with what became of the request where that is the
+ * point ("403 PENDING": refused, still waiting).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +64,8 @@ class EngineRestAuthorizationTest {
             row("submit a pin review's form", (t, role) -> t.onReview(role, "/submit-form", "{\"variables\": {\"decision\": {\"value\": \"approve\"}}}"),
                     "401 PENDING", "403 PENDING", "403 PENDING", "403 PENDING", "204 PINNED"),
             row("claim a pin review", (t, role) -> t.onReview(role, "/claim", "{\"userId\": \"" + role.user() + "\"}"),
+                    "401 PENDING", "403 PENDING", "403 PENDING", "403 PENDING", "204 PENDING"),
+            row("make oneself a pin review's assignee", (t, role) -> t.onReview(role, "/assignee", "{\"userId\": \"" + role.user() + "\"}"),
                     "401 PENDING", "403 PENDING", "403 PENDING", "403 PENDING", "204 PENDING"),
             row("complete a force-start confirmation", EngineRestAuthorizationTest::completeConfirmation,
                     "401 AWAITING_CONFIRMATION", "403 AWAITING_CONFIRMATION", "403 AWAITING_CONFIRMATION",
