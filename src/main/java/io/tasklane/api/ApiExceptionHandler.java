@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.tasklane.common.ConflictException;
+import jakarta.servlet.http.HttpServletRequest;
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -55,6 +57,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(RequestBodyLimitFilter.BodyTooLargeException e) {
         return ApiProblems.respond(RequestBodyLimitFilter.tooLargeProblem());
+    }
+
+    /**
+     * A multipart body (a form upload) is read by the servlet container before any controller, and its parse failure
+     * would otherwise be an unexpected error; the API reads JSON only, so it is the same 415 as any other content type.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
+        return ApiProblems.respond(ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                "Content-Type '" + request.getContentType() + "' is not supported; the API reads application/json.", null, null));
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -36,6 +37,11 @@ final class JsonViolations {
         }
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return new FieldViolation(path(m), "type", path(m) + ": " + m.getOriginalMessage());
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            // Valid JSON over one of the reader's limits (nesting depth, length of a number or a name); Jackson does
+            // not say where, so no field is named. Not "not valid JSON", which would send the client looking for a typo.
+            return new FieldViolation(null, "json-limits", "the body is over a limit of the JSON reader: " + limit.getOriginalMessage());
         }
         if (cause instanceof JsonProcessingException p) {
             var location = p.getLocation();

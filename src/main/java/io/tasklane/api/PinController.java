@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Pin requests: ask to pin a queued task, review them (admins, also in Tasklist), unpin. */
+/**
+ * Pin requests: ask to pin a queued task, review them (admins, also in Tasklist), unpin. Bodies are optional and
+ * JSON: {@code consumes} answers any other content type with 415 (a wildcard one failed while being read).
+ */
 @RestController
 class PinController {
 
@@ -44,7 +47,8 @@ class PinController {
     }
 
     /** Asks to pin the task; an admin's request pins at once, anyone else's waits for review. */
-    @PostMapping(path = "/api/v1/tasks/{id}/pin-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/tasks/{id}/pin-requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PinRequestResponse> request(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                                @RequestBody(required = false) PinRequestBody body) {
         PinRequest request = pins.request(caller, ApiIds.task(id), body == null ? null : body.reason());
@@ -56,13 +60,15 @@ class PinController {
         return respond(pins.get(caller, ApiIds.pinRequest(id)));
     }
 
-    @PostMapping(path = "/api/v1/pin-requests/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/pin-requests/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     PinRequestResponse approve(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                @RequestBody(required = false) DecisionBody body) {
         return respond(pins.decide(caller, ApiIds.pinRequest(id), true, body == null ? null : body.comment()));
     }
 
-    @PostMapping(path = "/api/v1/pin-requests/{id}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/v1/pin-requests/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     PinRequestResponse reject(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                               @RequestBody(required = false) DecisionBody body) {
         return respond(pins.decide(caller, ApiIds.pinRequest(id), false, body == null ? null : body.comment()));

@@ -146,7 +146,8 @@ class TaskController {
         return TaskResponse.of(bodies.act(read, () -> tasks.change(caller, taskId, current -> bodies.patched(current, patch).spec())));
     }
 
-    @PostMapping("/{id}/copy")
+    // The body is optional; consumes answers a body of another content type with 415 (a wildcard one failed being read).
+    @PostMapping(path = "/{id}/copy", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TaskResponse> copy(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = TaskSpec.class)))
                                       @RequestBody(required = false) JsonNode body) {

@@ -63,6 +63,16 @@ public class ClusterService {
                         "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours"));
     }
 
+    /**
+     * 403 (naming {@code field}) unless {@code caller} may run tasks on {@code cluster}: for acting on a task the
+     * caller may see (a teammate's task) on a cluster that is not granted to them.
+     */
+    public void requireGranted(Caller caller, String cluster, String field) {
+        if (!isGranted(caller, cluster)) {
+            throw new ForbiddenException(field, "cluster '" + cluster + "' is not granted to you; an admin can grant it");
+        }
+    }
+
     /** Any cluster by name, without an access check; for modules that act on behalf of the system. */
     public VirtualCluster find(String name) {
         return clusters.findByName(name).orElseThrow(() -> new NotFoundException("cluster", name));

@@ -68,13 +68,17 @@ public class PinService {
         this.clock = clock;
     }
 
-    /** Asks to pin a queued task: 409 unless it is QUEUED, not pinned, without a pending request (admins: and its queue has no pin). */
+    /**
+     * Asks to pin a queued task: 403 unless its cluster is granted to the caller; 409 unless it is QUEUED, not pinned,
+     * without a pending request (admins: and its queue has no pin).
+     */
     @Transactional
     public PinRequest request(Caller caller, TaskId taskId, String reason) {
         if (reason != null && reason.length() > MAX_TEXT) {
             throw new InvalidInputException("reason", "max-length", "a reason has at most " + MAX_TEXT + " characters");
         }
         Task task = runs.lockForCaller(caller, taskId);
+        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
         if (task.state() != TaskState.QUEUED) {
             throw new ConflictException("state", "queued", "task " + taskId + " is " + task.state() + "; only a QUEUED task can be pinned");
         }

@@ -63,13 +63,17 @@ public class ScheduleService {
 
     /**
      * Replaces the task's schedule. 400 naming field and rule if the request breaks one, including an
-     * active one-off whose time has passed; MANUAL removes the schedule.
+     * active one-off whose time has passed; MANUAL removes the schedule. Any other type starts the task later, so
+     * it needs the task's cluster granted to the caller (403), as a start does.
      */
     @Transactional
     public ScheduleView put(Caller caller, TaskId taskId, ScheduleRequest request) {
         Task task = requireMember(caller, taskId);
         int clusterSkus = clusters.find(task.spec().cluster()).capacitySkus();
         Schedule parsed = ScheduleRules.parse(taskId, request, task.spec().skuPerReplica(), clusterSkus);
+        if (parsed.type() != ScheduleType.MANUAL) {
+            clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+        }
         Instant now = clock.instant();
         if (parsed.active() && NextFire.after(parsed, now).isEmpty()) {
             throw new InvalidInputException("at", "future-when-active", "the one-off time " + parsed.at() + " in "

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Why this exists: the API and Camunda's REST API take HTTP Basic checked against the identity
@@ -37,6 +38,12 @@ class SecurityConfig {
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()));
         return http.build();
+    }
+
+    /** Spring Security's filter chain proxy uses the one bean of this type for what its request firewall refuses. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return problems.rejected();
     }
 
     @Bean

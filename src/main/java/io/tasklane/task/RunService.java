@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
@@ -27,22 +28,27 @@ public class RunService {
     private final RunRepository runs;
     private final TaskEventLog events;
     private final ProjectService projects;
+    private final ClusterService clusters;
     private final RunProcesses processes;
     private final ApplicationEventPublisher pinEvents;
     private final Clock clock;
 
-    RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects,
+    RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects, ClusterService clusters,
                @Lazy RunProcesses processes, ApplicationEventPublisher pinEvents, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
         this.projects = projects;
+        this.clusters = clusters;
         this.processes = processes;
         this.pinEvents = pinEvents;
         this.clock = clock;
     }
 
-    /** Starts a task: opens a run and starts its process. 409 unless the task's state allows a start. */
+    /**
+     * Starts a task: opens a run and starts its process. 403 unless the task's cluster is granted to the caller;
+     * 409 unless the task's state allows a start.
+     */
     @Transactional
     public TaskRun start(Caller caller, TaskId taskId) {
         return start(caller, taskId, null);
@@ -69,6 +75,8 @@ public class RunService {
 
     private TaskRun open(Caller caller, TaskId taskId, Integer replicas) {
         Task task = lockForCaller(caller, taskId);
+        // Seeing a teammate's task is not the right to run it: its cluster must be granted to the caller too.
+        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
         if (!TaskState.STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
                     + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));

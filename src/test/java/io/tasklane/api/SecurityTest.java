@@ -103,6 +103,25 @@ class SecurityTest {
     }
 
     @Test
+    void aTeammateWithoutTheClusterGrantSeesTheTaskButCannotRunItThere() {
+        String task = anonymous.as("alice").post("/api/v1/tasks", aTask().json()).json().get("id").asText();
+        Api erin = anonymous.as(Fixtures.UNGRANTED_MEMBER);
+
+        assertThat(erin.get("/api/v1/tasks/" + task).status()).isEqualTo(200);
+        assertForbidden(erin.post("/api/v1/tasks/" + task + "/start", null), "cluster");
+        assertForbidden(erin.post("/api/v1/tasks/" + task + "/pin-requests", "{}"), "cluster");
+        assertForbidden(erin.put("/api/v1/tasks/" + task + "/schedule",
+                "{\"type\": \"ONE_OFF\", \"timeZone\": \"UTC\", \"at\": \"2099-01-01T09:30:00\"}"), "cluster");
+        assertThat(erin.delete("/api/v1/tasks/" + task + "/schedule").status()).as("removing a schedule starts nothing").isEqualTo(204);
+        assertThat(anonymous.as("alice").get("/api/v1/tasks/" + task).json().get("state").asText()).isEqualTo("CREATED");
+    }
+
+    private static void assertForbidden(Api.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("field").asText()).isEqualTo(field);
+    }
+
+    @Test
     void aUserWithoutProjectsSeesNoTasksAndCannotCreateOne() {
         Api bob = anonymous.as("bob");
         assertThat(bob.get("/api/v1/tasks").json().get("total").asLong()).isZero();
@@ -115,7 +134,7 @@ class SecurityTest {
     @Test
     void clustersAreListedOnlyWhereGranted() {
         assertThat(anonymous.as("alice").get("/api/v1/clusters").items("name"))
-                .containsExactly("kubernetes", "levers", "local", "sim");
+                .containsExactly("chaos", "kubernetes", "levers", "local", "sim");
         assertThat(anonymous.as("carol").get("/api/v1/clusters").items("name"))
                 .containsExactly("a100");
         assertThat(anonymous.as("bob").get("/api/v1/clusters").json().get("total").asInt()).isZero();

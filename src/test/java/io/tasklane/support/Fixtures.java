@@ -11,7 +11,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * People beyond the dev users: carol (group ml-team, project vision, so cluster a100 through her
- * group), bob (no project, no cluster) and dave (for failed logins, which lock a user for a while).
+ * group), bob (no project, no cluster), dave (for failed logins, which lock a user for a while) and erin
+ * (project demo like alice, but no cluster granted: she sees demo's tasks and may not run them).
  * Passwords equal user ids.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -19,6 +20,8 @@ public class Fixtures {
 
     public static final String VISION = "vision";
     public static final String ML_TEAM = "ml-team";
+    /** A member of project demo without any cluster grant. */
+    public static final String UNGRANTED_MEMBER = "erin";
 
     @Bean
     @Order(30)
@@ -32,11 +35,13 @@ public class Fixtures {
             user(identity, "carol");
             user(identity, "bob");
             user(identity, "dave");
+            user(identity, UNGRANTED_MEMBER);
             if (identity.createUserQuery().userId("carol").memberOfGroup(ML_TEAM).count() == 0) {
                 identity.createMembership("carol", ML_TEAM);
             }
             projects.ensureProject(VISION, "Computer vision");
             projects.ensureMember(VISION, "carol");
+            projects.ensureMember("demo", UNGRANTED_MEMBER);
         };
     }
 
