@@ -21,6 +21,7 @@ final class ChildTasklane {
 
     final Path dataDir;
     final int port;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
     private Path log;
 
@@ -33,6 +34,20 @@ final class ChildTasklane {
 
     Api api() {
         return Api.anonymous(port);
+    }
+
+    /**
+     * On a PostgreSQL database instead of the embedded H2 (the {@code postgres} profile), with {@code admin}
+     * as its first admin (password {@code admin}): several instances may share the database.
+     */
+    ChildTasklane onPostgres(String jdbcUrl, String user) {
+        environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+        environment.put("TASKLANE_DB_URL", jdbcUrl);
+        environment.put("TASKLANE_DB_USER", user);
+        environment.put("TASKLANE_DB_PASSWORD", "");
+        environment.put("TASKLANE_ADMIN_USER", "admin");
+        environment.put("TASKLANE_ADMIN_PASSWORD", "admin");
+        return this;
     }
 
     /** Starts it and waits until /actuator/health says UP. */
@@ -55,6 +70,7 @@ final class ChildTasklane {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("TASKLANE_DATA_DIR", dataDir.toString());
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         builder.directory(new File(System.getProperty("user.dir")));
         process = builder.start();
