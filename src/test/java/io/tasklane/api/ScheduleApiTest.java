@@ -16,6 +16,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.schedule.ScheduleFiring;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import io.tasklane.task.TaskId;
 import io.tasklane.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -163,16 +164,7 @@ class ScheduleApiTest {
     }
 
     private JsonNode awaitTask(String task, java.util.function.Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = alice.get("/api/v1/tasks/" + task).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        throw new AssertionError("task " + task + " did not get there in 60 s; last seen: " + last);
+        return Await.until("task " + task + " to get there", () -> alice.get("/api/v1/tasks/" + task).json(), condition);
     }
 
     static void pause() {

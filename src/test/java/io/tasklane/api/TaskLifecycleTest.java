@@ -11,12 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,38 +219,16 @@ class TaskLifecycleTest {
     }
 
     private JsonNode awaitRun(String run, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = alice.get("/api/v1/runs/" + run).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            sleep();
-        }
-        throw new AssertionError("run " + run + " did not get there in 60 s; last seen: " + last);
+        return Await.until("run " + run + " to get there", () -> alice.get("/api/v1/runs/" + run).json(), condition);
     }
 
     private void awaitFreeSkus(int expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (alice.get("/api/v1/clusters/local").json().get("freeSkus").asInt() != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("cluster local did not get back to " + expected + " free SKUs");
-            }
-            sleep();
-        }
+        Await.until("cluster local to get back to " + expected + " free SKUs",
+                () -> alice.get("/api/v1/clusters/local").json().get("freeSkus").asInt(), free -> free == expected);
     }
 
     private static boolean isOver(JsonNode run) {
         return List.of("STOPPED", "KILLED", "FAILED", "SUCCEEDED").contains(run.get("state").asText());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String unique(String prefix) {

@@ -8,13 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,26 +77,12 @@ class CrashRecoveryTest {
     }
 
     /** Polls the run; an answer without a run in it (the restarted JVM still coming up) is just not there yet. */
-    private static JsonNode awaitRun(Api api, String run, Predicate<JsonNode> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/api/v1/runs/" + run).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + run + " did not get there in 60 s; last seen: " + last);
+    private static JsonNode awaitRun(Api api, String run, Predicate<JsonNode> condition) {
+        return Await.until("run " + run + " to get there", () -> api.get("/api/v1/runs/" + run).json(), condition);
     }
 
-    private static void awaitFreeSkus(Api api, int expected) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (api.get("/api/v1/clusters/local").json().path("freeSkus").asInt(-1) != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("cluster local did not get back to " + expected + " free SKUs");
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitFreeSkus(Api api, int expected) {
+        Await.until("cluster local to get back to " + expected + " free SKUs",
+                () -> api.get("/api/v1/clusters/local").json().path("freeSkus").asInt(-1), free -> free == expected);
     }
 }

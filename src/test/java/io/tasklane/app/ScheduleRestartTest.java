@@ -14,6 +14,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,16 +87,8 @@ class ScheduleRestartTest {
         return "/api/v1/tasks/" + task + "/schedule";
     }
 
-    private static JsonNode awaitTask(Api api, String task, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/api/v1/tasks/" + task).json();
-            if (last.path("state").asText().equals(state)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("task " + task + " did not become " + state + " in 90 s; last seen: " + last);
+    private static JsonNode awaitTask(Api api, String task, String state) {
+        return Await.until(Duration.ofSeconds(90), "task " + task + " to become " + state,
+                () -> api.get("/api/v1/tasks/" + task).json(), t -> t.path("state").asText().equals(state));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 
 /** Waiting for runs and clusters over the REST API, as a user would poll. */
 final class RunWaits {
@@ -39,27 +40,13 @@ final class RunWaits {
     }
 
     JsonNode instance(String run, int index, Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/api/v1/runs/" + run + "/instances").json().at("/items/" + index);
-            if (condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        throw new AssertionError("instance " + index + " of run " + run + " did not get to " + what + "; last seen: " + last);
+        return Await.until(Duration.ofSeconds(30), "instance " + index + " of run " + run + " to get to " + what,
+                () -> api.get("/api/v1/runs/" + run + "/instances").json().at("/items/" + index), condition);
     }
 
     void freeSkus(String cluster, int expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int free;
-        while ((free = api.get("/api/v1/clusters/" + cluster).json().get("freeSkus").asInt()) != expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("cluster " + cluster + " has " + free + " free SKUs, not " + expected);
-            }
-            pause();
-        }
+        Await.until(Duration.ofSeconds(30), "cluster " + cluster + " to have " + expected + " free SKUs",
+                () -> api.get("/api/v1/clusters/" + cluster).json().get("freeSkus").asInt(), free -> free == expected);
     }
 
     static void pause() {
