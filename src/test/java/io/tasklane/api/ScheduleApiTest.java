@@ -4,7 +4,6 @@ import static io.tasklane.api.TaskInputErrorsTest.assertProblem;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -165,14 +164,6 @@ class ScheduleApiTest {
 
     private JsonNode awaitTask(String task, java.util.function.Predicate<JsonNode> condition) {
         return Await.until("task " + task + " to get there", () -> alice.get("/api/v1/tasks/" + task).json(), condition);
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static String unique(String prefix) {

@@ -24,6 +24,7 @@ import io.tasklane.support.Kubelet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -140,10 +141,8 @@ class KubernetesApiErrorsTest {
 
         String run = start(aTask().named(unique("outage")).cluster("kubernetes").json());
         String processInstance = await.state(run, "STARTING").get("processInstanceId").asText();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        while (engine.createIncidentQuery().processInstanceId(processInstance).count() == 0 && Instant.now().isBefore(deadline)) {
-            RunWaits.pause();
-        }
+        Awaitility.await("an incident on the run's process").atMost(Duration.ofSeconds(40))
+                .until(() -> engine.createIncidentQuery().processInstanceId(processInstance).count() > 0);
 
         assertThat(engine.createIncidentQuery().processInstanceId(processInstance).singleResult().getIncidentMessage())
                 .contains("create pod " + NS + "/tl-" + run + "-0 failed 3 times").contains("HTTP 503");

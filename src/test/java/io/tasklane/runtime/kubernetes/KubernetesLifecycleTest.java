@@ -3,6 +3,7 @@ package io.tasklane.runtime.kubernetes;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.TaskJson;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,10 +89,8 @@ class KubernetesLifecycleTest extends KubernetesRunTest {
     }
 
     private void awaitGone(String pod) {
-        for (int i = 0; i < 100 && kubelet.client().pods().inNamespace(NS).withName(pod).get() != null; i++) {
-            RunWaits.pause();
-        }
-        assertThat(kubelet.client().pods().inNamespace(NS).withName(pod).get()).as("pod " + pod).isNull();
+        Awaitility.await("pod " + pod + " deleted").atMost(Duration.ofSeconds(10))
+                .until(() -> kubelet.client().pods().inNamespace(NS).withName(pod).get() == null);
     }
 
     static TaskJson service(String name) {

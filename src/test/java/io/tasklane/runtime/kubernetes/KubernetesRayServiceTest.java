@@ -5,6 +5,7 @@ import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.unique;
 import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.tasklane.support.Api;
 import io.tasklane.support.CrdSchema;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.KubernetesMockConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Ray Serve tasks on the "kubernetes" cluster become RayServices; the test plays KubeRay by writing their status. */
@@ -68,15 +70,9 @@ class KubernetesRayServiceTest extends KubernetesRunTest {
     }
 
     private GenericKubernetesResource awaitRayService(String name) {
-        for (int i = 0; i < 300; i++) {
-            GenericKubernetesResource found = kubelet.client().genericKubernetesResources("ray.io/v1", "RayService")
-                    .inNamespace(NS).withName(name).get();
-            if (found != null) {
-                return found;
-            }
-            RunWaits.pause();
-        }
-        throw new AssertionError("RayService " + name + " was not created");
+        return Awaitility.await("RayService " + name + " created").atMost(Duration.ofSeconds(30))
+                .until(() -> kubelet.client().genericKubernetesResources("ray.io/v1", "RayService").inNamespace(NS).withName(name).get(),
+                        found -> found != null);
     }
 
     private String create(String name, int replicas) {

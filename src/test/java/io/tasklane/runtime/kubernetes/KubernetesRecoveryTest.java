@@ -5,6 +5,7 @@ import static io.tasklane.runtime.kubernetes.KubernetesLifecycleTest.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,7 @@ import io.tasklane.support.Kubelet;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,11 +77,7 @@ class KubernetesRecoveryTest {
         String run = runningService("elsewhere");
         watched.forget(run); // as if another Tasklane instance had launched it and gone away
 
-        for (int i = 0; i < 100 && !watched.isWatched(run); i++) {
-            RunWaits.pause();
-        }
-
-        assertThat(watched.isWatched(run)).isTrue();
+        Awaitility.await("run " + run + " watched again").atMost(Duration.ofSeconds(10)).until(() -> watched.isWatched(run));
         kubelet.terminated(NS, "tl-" + run + "-0", "Failed", 2, "Error");
         assertThat(await.over(run).get("reason").asText()).endsWith("exited with code 2");
         await.freeSkus("kubernetes", 16);
@@ -132,9 +130,8 @@ class KubernetesRecoveryTest {
                 .withNewMetadata().withName("someone-elses").withLabels(Map.of("tasklane.io/replica", "0")).endMetadata()
                 .withNewSpec().addNewContainer().withName("x").withImage("busybox").endContainer().endSpec().build()).create();
 
-        for (int i = 0; i < 100 && !(gone("tl-rnotindatabase-0") && serviceGone() && rayServiceGone()); i++) {
-            RunWaits.pause();
-        }
+        Awaitility.await("the orphans deleted").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> gone("tl-rnotindatabase-0") && serviceGone() && rayServiceGone());
 
         assertThat(gone("tl-rnotindatabase-0")).as("orphan pod deleted").isTrue();
         assertThat(serviceGone()).as("orphan service deleted").isTrue();

@@ -1,7 +1,6 @@
 package io.tasklane.runtime.kubernetes;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,16 +18,7 @@ final class RunWaits {
     }
 
     JsonNode run(String run, Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = api.get("/api/v1/runs/" + run).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        throw new AssertionError("run " + run + " did not get to " + what + " in 60 s; last seen: " + last);
+        return Await.until("run " + run + " to get to " + what, () -> api.get("/api/v1/runs/" + run).json(), condition);
     }
 
     JsonNode state(String run, String state) {
@@ -47,13 +37,5 @@ final class RunWaits {
     void freeSkus(String cluster, int expected) {
         Await.until(Duration.ofSeconds(30), "cluster " + cluster + " to have " + expected + " free SKUs",
                 () -> api.get("/api/v1/clusters/" + cluster).json().get("freeSkus").asInt(), free -> free == expected);
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
