@@ -103,7 +103,8 @@ public final class ClusterInvariants {
     /**
      * While a task is pinned, no other run of its cluster is admitted: from its PINNED event to the end of the
      * pin (its run admitted, UNPINNED, or the task leaving the queue), no run of another task got GPUs. Runs
-     * admitted behind the pinned one in the same pass are not before it.
+     * admitted behind the pinned one in the same pass are not before it. A pin of a run a pass had admitted
+     * already (the task is QUEUED until its GPUs are allocated) holds nothing back: it ends as the task starts.
      */
     public List<String> pinsPassed() {
         return jdbc.sql("""
@@ -111,6 +112,8 @@ public final class ClusterInvariants {
                 from tasklane.task_event p join tasklane.task t on t.id = p.task_id
                 join tasklane.task_run r on r.cluster = t.cluster and r.task_id <> p.task_id and r.admitted_at > p.occurred_at
                 where t.cluster = :cluster and p.event_type = 'PINNED'
+                  and not exists (select 1 from tasklane.task_run own where own.task_id = p.task_id
+                        and own.admitted_at <= p.occurred_at and (own.finished_at is null or own.finished_at >= p.occurred_at))
                   and r.admitted_at < coalesce(least(
                         (select min(e.occurred_at) from tasklane.task_event e
                          where e.task_id = p.task_id and e.id > p.id
