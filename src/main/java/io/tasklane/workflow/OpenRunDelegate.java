@@ -78,11 +78,8 @@ class OpenRunDelegate implements JavaDelegate {
     private void attachOpenedRun(DelegateExecution execution) {
         Object runId = execution.getVariable(RunVariables.RUN_ID);
         try {
-            if (!(runId instanceof String id) || id.isBlank()) {
-                throw new ConflictException(RunVariables.RUN_ID, "own-process", "runId " + runId + " is not a run id");
-            }
-            runs.attachProcess(new RunId(id), execution.getProcessInstanceId());
-        } catch (ConflictException taken) {
+            runs.attachProcess(new RunId(String.valueOf(runId)), execution.getProcessInstanceId());
+        } catch (ConflictException | IllegalArgumentException taken) {
             throw new InvalidInputException(RunVariables.RUN_ID, "not-allowed", "variable runId is not accepted ("
                     + taken.getMessage() + "): a start over Camunda's REST API gives taskId only, and Tasklane opens the run");
         }

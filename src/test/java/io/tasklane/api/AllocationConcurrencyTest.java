@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,14 +82,14 @@ class AllocationConcurrencyTest {
         ExecutorService threads = Executors.newFixedThreadPool(TASKS);
         for (int t = 0; t < TASKS; t++) {
             String id = tasks.get(t);
-            Random random = new Random(t);
             threads.execute(() -> {
                 ready.countDown();
                 awaitQuietly(ready);  // every thread starts at once
                 for (int round = 0; round < ROUNDS; round++) {
                     Api.Response started = alice.post("/api/v1/tasks/" + id + "/start", null);
-                    // Hold the GPUs a moment so that others queue behind; the order itself is left to the race.
-                    hold(random);
+                    // Hold the GPUs until the run runs (or waits in the queue) so that others queue behind it.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> List.of("CREATED", "QUEUED", "RUNNING", "FAILED", "SUCCEEDED", "STOPPED", "KILLED")
+                            .contains(alice.get("/api/v1/tasks/" + id).json().get("state").asText()));
                     Api.Response stopped = alice.post("/api/v1/tasks/" + id + "/stop", null);
                     // 409 is a fair answer to a start of a task still stopping, or a stop of one already over
                     List.of(started, stopped).stream().filter(r -> r.status() != 201 && r.status() != 202 && r.status() != 409)
@@ -114,14 +113,6 @@ class AllocationConcurrencyTest {
         assertThat(jdbc.sql("select count(*) from tasklane.task_run where task_id in (:tasks) and admitted_at is not null")
                 .param("tasks", tasks).query(Long.class).single()).as("runs the dispatcher admitted").isGreaterThanOrEqualTo(TASKS);
         return tasks;
-    }
-
-    private static void hold(Random random) {
-        try {
-            Thread.sleep(20 + random.nextInt(280));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -50,36 +50,20 @@ class ReadmeExamplesTest {
         List<String> problems = run(readme, work.resolve("readme"));
         assertThat(problems).as("what the README's examples did (Tasklane's log: %s)", dataDir).isEmpty();
 
-        assertThat(run(ReadmeSteps.parse("""
-                ```bash
-                curl -u alice:alice localhost:8080/api/v1/clusters/local
-                ```
-                ```json
-                {"name":"local","totalGpus":4}
-                ```
-                """), work.resolve("renamed-field"))).as("a field the README shows is gone").isNotEmpty();
-        assertThat(run(ReadmeSteps.parse("""
-                ```bash
-                curl -u alice:alice localhost:8080/api/v1/tasks/t-no-such-task
-                ```
-                ```json
-                {"name":"x"}
-                ```
-                """), work.resolve("error-not-shown"))).as("an answer is an error the README does not show").isNotEmpty();
-        assertThat(run(ReadmeSteps.parse("""
-                ```bash
-                curl -u alice:alice localhost:8080/api/v1/tasks/t-no-such-task
-                ```
-                ```json
-                {"status":409}
-                ```
-                """), work.resolve("other-status"))).as("an error with another status than the README shows").isNotEmpty();
-        assertThat(run(ReadmeSteps.parse("""
-                ```bash
-                ls /no/such/directory
-                curl -u alice:alice localhost:8080/api/v1/clusters
-                ```
-                """), work.resolve("command-fails"))).as("a command that is not curl fails").isNotEmpty();
+        assertThat(runBroken("renamed-field", "curl -u alice:alice localhost:8080/api/v1/clusters/local", "{\"name\":\"local\",\"totalGpus\":4}"))
+                .as("a field the README shows is gone").isNotEmpty();
+        assertThat(runBroken("error-not-shown", "curl -u alice:alice localhost:8080/api/v1/tasks/t-no-such-task", "{\"name\":\"x\"}"))
+                .as("an answer is an error the README does not show").isNotEmpty();
+        assertThat(runBroken("other-status", "curl -u alice:alice localhost:8080/api/v1/tasks/t-no-such-task", "{\"status\":409}"))
+                .as("an error with another status than the README shows").isNotEmpty();
+        assertThat(runBroken("command-fails", "ls /no/such/directory\ncurl -u alice:alice localhost:8080/api/v1/clusters", null))
+                .as("a command that is not curl fails").isNotEmpty();
+    }
+
+    /** A README of one bash block (and the answer it shows, if any), run against the same Tasklane. */
+    private List<String> runBroken(String name, String bash, String shownJson) throws Exception {
+        String markdown = "```bash\n" + bash + "\n```\n" + (shownJson == null ? "" : "```json\n" + shownJson + "\n```\n");
+        return run(ReadmeSteps.parse(markdown), work.resolve(name));
     }
 
     /** Runs the steps in a fresh directory; what went wrong, empty when every step did what the README says. */

@@ -2,10 +2,9 @@ package io.tasklane.preemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 
-import io.tasklane.security.Caller;
 import io.tasklane.support.Database;
+import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.TaskService;
@@ -23,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class ConfirmedPlanTest {
 
-    static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN_GROUP));
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -41,13 +38,13 @@ class ConfirmedPlanTest {
             Database.runningOn(jdbc, "cpvalued0001", "dispatch", "disp-1", 0, 2, 5);
             Database.runningOn(jdbc, "cpvalued0002", "dispatch", "disp-1", 2, 2, 5);
             Database.taskWithRun(jdbc, "tcppinned000", "rcppinned000", "dispatch", "QUEUED", 0, 4, true, 0);
-            ForceStart shown = forceStarts.start(ADMIN, new TaskId("tcppinned000"));
+            ForceStart shown = forceStarts.start(Fixtures.ADMIN, new TaskId("tcppinned000"));
             assertThat(shown.victims()).extracting(v -> v.runId().value()).containsExactly("rcpvictim0000");
             String firstConfirmation = forceStarts.confirmationTaskId(shown.id()).orElseThrow();
             // Its owner stops the victim: stopping, it is no victim any more, yet holds its GPUs for the grace period.
             jdbc.sql("update tasklane.task_run set state = 'STOPPING' where id = 'rcpvictim0000'").update();
 
-            ForceStart asked = forceStarts.decide(ADMIN, shown.id(), true);
+            ForceStart asked = forceStarts.decide(Fixtures.ADMIN, shown.id(), true);
 
             assertThat(asked.state()).as(asked.toString()).isEqualTo(ForceStart.State.AWAITING_CONFIRMATION);
             assertThat(asked.outcome()).startsWith("the plan changed: it would also kill").contains("rcpvalued0001", "rcpvalued0002");
@@ -68,13 +65,13 @@ class ConfirmedPlanTest {
             Database.runningOn(jdbc, "cpcheap00002", "dispatch", "disp-0", 2, 2, 0);
             Database.runningOn(jdbc, "cpvalued0003", "dispatch", "disp-1", 0, 4, 5);
             Database.taskWithRun(jdbc, "tcppinned000", "rcppinned000", "dispatch", "QUEUED", 0, 4, true, 0);
-            ForceStart shown = forceStarts.start(ADMIN, new TaskId("tcppinned000"));
+            ForceStart shown = forceStarts.start(Fixtures.ADMIN, new TaskId("tcppinned000"));
             assertThat(shown.victims()).extracting(v -> v.runId().value()).containsExactlyInAnyOrder("rcpcheap00001", "rcpcheap00002");
             // One victim ended on its own meanwhile and released its GPUs.
             jdbc.sql("delete from tasklane.allocation where run_id = 'rcpcheap00001'").update();
             jdbc.sql("update tasklane.task_run set state = 'STOPPED' where id = 'rcpcheap00001'").update();
 
-            ForceStart confirmed = forceStarts.decide(ADMIN, shown.id(), true);
+            ForceStart confirmed = forceStarts.decide(Fixtures.ADMIN, shown.id(), true);
 
             assertThat(confirmed.state()).as(confirmed.toString()).isEqualTo(ForceStart.State.KILLING);
             assertThat(confirmed.victims()).extracting(v -> v.runId().value()).containsExactly("rcpcheap00002");

@@ -2,10 +2,9 @@ package io.tasklane.preemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 
-import io.tasklane.security.Caller;
 import io.tasklane.support.Database;
+import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.TaskId;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class ForceStartOfAdmittedRunTest {
 
-    static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN_GROUP));
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -39,7 +36,7 @@ class ForceStartOfAdmittedRunTest {
             running("fsadmvictim", "disp-0");
             pinnedAndAdmitted("fsadmpinned", "disp-1");
 
-            ForceStart start = forceStarts.start(ADMIN, new TaskId("tfsadmpinned"));
+            ForceStart start = forceStarts.start(Fixtures.ADMIN, new TaskId("tfsadmpinned"));
 
             assertThat(start.state()).as(start.toString()).isEqualTo(ForceStart.State.IMPOSSIBLE);
             assertThat(start.outcome()).contains("already admitted");
@@ -55,7 +52,7 @@ class ForceStartOfAdmittedRunTest {
             running("fsadmvictim", "disp-0");
             running("fsadmother00", "disp-1");
             Database.taskWithRun(jdbc, "tfsadmpinned", "rfsadmpinned", "dispatch", "QUEUED", 0, 4, true, 0);
-            ForceStart planned = forceStarts.start(ADMIN, new TaskId("tfsadmpinned"));
+            ForceStart planned = forceStarts.start(Fixtures.ADMIN, new TaskId("tfsadmpinned"));
             assertThat(planned.state()).isEqualTo(ForceStart.State.AWAITING_CONFIRMATION);
             assertThat(planned.victims()).hasSize(1);
             // A victim ended on its own; a dispatch pass gave its GPUs to the pinned run, not yet allocated.
@@ -63,7 +60,7 @@ class ForceStartOfAdmittedRunTest {
             jdbc.sql("update tasklane.task_run set state = 'STOPPED' where id = ?").param(planned.victims().get(0).runId().value()).update();
             admit("rfsadmpinned", planned.victims().get(0).nodes().get(0));
 
-            ForceStart confirmed = forceStarts.decide(ADMIN, planned.id(), true);
+            ForceStart confirmed = forceStarts.decide(Fixtures.ADMIN, planned.id(), true);
 
             assertThat(confirmed.state()).as(confirmed.toString()).isNotIn(ForceStart.State.KILLING, ForceStart.State.AWAITING_CONFIRMATION);
             assertThat(confirmed.outcome()).startsWith("nothing killed").contains("admitted");

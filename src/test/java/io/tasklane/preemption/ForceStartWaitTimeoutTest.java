@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
-import io.tasklane.security.Caller;
 import io.tasklane.support.Database;
+import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.HistoryService;
@@ -29,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class ForceStartWaitTimeoutTest {
 
-    static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN_GROUP));
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -50,8 +47,8 @@ class ForceStartWaitTimeoutTest {
             Database.runningOn(jdbc, "fwvictim0000", "dispatch", "disp-0", 0, 4, 0);
             Database.runningOn(jdbc, "fwvalued0000", "dispatch", "disp-1", 0, 4, 5);
             Database.taskWithRun(jdbc, "tfwpinned000", "rfwpinned000", "dispatch", "QUEUED", 0, 4, true, 0);
-            ForceStart start = forceStarts.start(ADMIN, new TaskId("tfwpinned000"));
-            assertThat(forceStarts.decide(ADMIN, start.id(), true).state()).isEqualTo(ForceStart.State.KILLING);
+            ForceStart start = forceStarts.start(Fixtures.ADMIN, new TaskId("tfwpinned000"));
+            assertThat(forceStarts.decide(Fixtures.ADMIN, start.id(), true).state()).isEqualTo(ForceStart.State.KILLING);
             ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(start.id().value())
                     .processDefinitionKey("force-start").singleResult();
             Job timer = management.createJobQuery().processInstanceId(process.getId()).timers().singleResult();

@@ -1,5 +1,8 @@
 package io.tasklane.support;
 
+import java.util.Set;
+
+import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,6 +25,8 @@ public class Fixtures {
     public static final String ML_TEAM = "ml-team";
     /** A member of project demo without any cluster grant. */
     public static final String UNGRANTED_MEMBER = "erin";
+    /** The dev admin as the domain services see a caller, for tests that call them directly. */
+    public static final Caller ADMIN = new Caller("admin", Set.of(Caller.ADMIN_GROUP));
 
     @Bean
     @Order(30)
