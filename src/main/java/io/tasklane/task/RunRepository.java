@@ -114,10 +114,14 @@ public class RunRepository {
                 .params(state.name(), reason, id.value()).update();
     }
 
-    /** Records that the run is to stop ({@code kill}: to end KILLED, making room for a force-start). */
+    /**
+     * Records that the run is to stop ({@code kill}: to end KILLED, making room for a force-start). The first
+     * request wins: a stop that arrives while a kill is under way (or a second stop) changes neither the way
+     * the run ends nor its reason, which the run's process has already been told.
+     */
     void requestStop(RunId id, String reason, boolean kill, Instant at) {
         jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, kill_requested = ?, version = version + 1"
-                        + " where id = ?")
+                        + " where id = ? and stop_requested_at is null")
                 .params(utc(at), reason, kill, id.value()).update();
     }
 
