@@ -15,6 +15,8 @@ import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.Admission.Admitted;
+import io.tasklane.sizing.GrowRequests;
+import io.tasklane.sizing.GrowSettledListener;
 import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunProgressListener;
 import org.springframework.context.annotation.Lazy;

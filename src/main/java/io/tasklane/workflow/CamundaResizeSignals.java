@@ -1,7 +1,7 @@
 package io.tasklane.workflow;
 
-import io.tasklane.schedule.ResizeSignals;
-import io.tasklane.queue.GrowSettledListener;
+import io.tasklane.sizing.GrowSettledListener;
+import io.tasklane.sizing.ResizeSignals;
 import io.tasklane.task.RunId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +25,12 @@ class CamundaResizeSignals implements ResizeSignals, GrowSettledListener {
 
     @Override
     public void requestResize(RunId runId) {
-        deliver(runId, ScheduleVariables.RESIZE_REQUESTED);
+        deliver(runId, RunVariables.RESIZE_REQUESTED);
     }
 
     @Override
     public void growSettled(RunId runId) {
-        deliver(runId, ScheduleVariables.GROW_GRANTED);
+        deliver(runId, RunVariables.GROW_GRANTED);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.tasklane.workflow;
 
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

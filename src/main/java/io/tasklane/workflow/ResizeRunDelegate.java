@@ -1,6 +1,6 @@
 package io.tasklane.workflow;
 
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,6 +17,6 @@ class ResizeRunDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariableLocal(ScheduleVariables.GROW_QUEUED, resizer.apply(RunIds.of(execution)));
+        execution.setVariableLocal(RunVariables.GROW_QUEUED, resizer.apply(RunIds.of(execution)));
     }
 }

@@ -1,6 +1,6 @@
 package io.tasklane.workflow;
 
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

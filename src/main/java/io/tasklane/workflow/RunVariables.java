@@ -35,6 +35,13 @@ public final class RunVariables {
     public static final String KILL_REQUESTED = "KillRequested";
     public static final String DEPLOY_FAILED_ERROR = "DeployFailed";
 
+    /** A daily window asked the run to take another replica range. */
+    public static final String RESIZE_REQUESTED = "ResizeRequested";
+    /** The GPUs of a grow were granted (or the grow was withdrawn). */
+    public static final String GROW_GRANTED = "GrowGranted";
+    /** Local, set by "Resize the run" when a grow waits in the queue. */
+    public static final String GROW_QUEUED = "growQueued";
+
     private RunVariables() {
     }
 }

@@ -1,8 +1,8 @@
 package io.tasklane.workflow;
 
 /**
- * Names of the task-schedule process, its messages and variables, and of the resize path of task-run;
- * the BPMN files use the same strings. Business key of task-schedule: the task id.
+ * Names of the task-schedule process, its messages and variables; the BPMN uses the same strings.
+ * Business key of task-schedule: the task id.
  */
 public final class ScheduleVariables {
 
@@ -19,13 +19,6 @@ public final class ScheduleVariables {
     public static final String FIRE_OUTCOME = "fireOutcome";
 
     public static final String SCHEDULE_CHANGED = "ScheduleChanged";
-
-    /** task-run: a daily window asked the run to take another replica range. */
-    public static final String RESIZE_REQUESTED = "ResizeRequested";
-    /** task-run: the GPUs of a grow were granted (or the grow was withdrawn). */
-    public static final String GROW_GRANTED = "GrowGranted";
-    /** task-run: set by "Resize the run" when a grow waits in the queue. */
-    public static final String GROW_QUEUED = "growQueued";
 
     private ScheduleVariables() {
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import io.tasklane.support.Api;
 import io.tasklane.task.RunId;
 
@@ -129,7 +129,7 @@ final class ChaosOperations {
         int max = 1 + random.nextInt(Math.max(1, CLUSTER_SKUS / 2 / spec.get("skuPerReplica").asInt()));
         try {
             // A run that ended meanwhile takes the request and never applies it: no failure either way.
-            resizer.request(new RunId(spec.get("currentRunId").asText()), 1 + random.nextInt(max), max);
+            resizer.requestRange(new RunId(spec.get("currentRunId").asText()), 1 + random.nextInt(max), max);
         } catch (RuntimeException failed) {
             unexpected.add("resize of " + task + ": " + failed);
         }

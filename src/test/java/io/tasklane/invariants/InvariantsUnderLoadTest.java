@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.ClusterInvariants;

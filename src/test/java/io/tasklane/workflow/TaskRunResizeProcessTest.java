@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.tasklane.schedule.RunResizer;
+import io.tasklane.sizing.RunResizer;
 import io.tasklane.task.RunId;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -87,12 +87,12 @@ class TaskRunResizeProcessTest {
 
         requestResize();
         assertThat(run).isWaitingAt("AwaitEnd", "GrowGranted");
-        correlate(ScheduleVariables.GROW_GRANTED);
+        correlate(RunVariables.GROW_GRANTED);
         execute(jobQuery().activityId("DeployAddedReplicas").singleResult());
 
         assertThat(run).isWaitingAt("AwaitEnd").hasPassedInOrder("ResizeRun", "GrowWaits", "GrowGranted", "DeployAddedReplicas", "Grown");
         verify(resizer).deployAdded(new RunId("r1"));
-        assertThat(runtimeService().getVariables(run.getId())).doesNotContainKey(ScheduleVariables.GROW_QUEUED);
+        assertThat(runtimeService().getVariables(run.getId())).doesNotContainKey(RunVariables.GROW_QUEUED);
     }
 
     @Test
@@ -132,7 +132,7 @@ class TaskRunResizeProcessTest {
 
     /** ResizeRequested, then the asynchronous "Resize the run" (the caller's transaction only records the request). */
     private static void requestResize() {
-        correlate(ScheduleVariables.RESIZE_REQUESTED);
+        correlate(RunVariables.RESIZE_REQUESTED);
         execute(jobQuery().activityId("ResizeRun").singleResult());
     }
 

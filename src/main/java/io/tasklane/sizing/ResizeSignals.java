@@ -1,4 +1,4 @@
-package io.tasklane.schedule;
+package io.tasklane.sizing;
 
 import io.tasklane.task.RunId;
 

@@ -1,4 +1,4 @@
-package io.tasklane.schedule;
+package io.tasklane.sizing;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes the replica range of a run while it runs (see {@link ResizePlan} for the model). A daily
- * window asks ({@link #request}); the run's own process applies it ({@link #apply}), so a resize never
+ * window asks ({@link #requestRange}); the run's own process applies it ({@link #apply}), so a resize never
  * races the run's other steps; a grow that had to wait for GPUs is deployed by {@link #deployAdded}.
  */
 @Service
@@ -48,7 +48,7 @@ public class RunResizer {
 
     /** Asks the run to take the range [min, max]; its process applies it once this commits. */
     @Transactional
-    public void request(RunId runId, int min, int max) {
+    public void requestRange(RunId runId, int min, int max) {
         sizes.setTarget(runId, min, max);
         AfterCommit.run(() -> signals.requestResize(runId));
     }

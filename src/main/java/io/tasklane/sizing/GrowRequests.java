@@ -1,10 +1,11 @@
-package io.tasklane.queue;
+package io.tasklane.sizing;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.tasklane.queue.QueueEntry;
 import io.tasklane.task.TaskState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,10 +13,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Grows waiting for GPUs: a starting or running run whose replica range was raised (a daily window)
  * asks for its added replicas. They queue like a run does, by the run's priority and the time the grow
- * was asked for, while the run keeps its current size.
+ * was asked for, while the run keeps its current size. The queue's dispatch pass reads and grants them here.
  */
 @Repository
-class GrowRequests {
+public class GrowRequests {
 
     private final JdbcClient jdbc;
 
@@ -23,7 +24,8 @@ class GrowRequests {
         this.jdbc = jdbc;
     }
 
-    List<QueueEntry> waiting(String cluster) {
+    /** The grows waiting on {@code cluster}, as queue entries for their added replicas only. */
+    public List<QueueEntry> waiting(String cluster) {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
@@ -36,13 +38,14 @@ class GrowRequests {
                 .list();
     }
 
-    List<String> clustersWithGrows() {
+    /** Clusters with a grow waiting, for the dispatcher's sweep. */
+    public List<String> clustersWithGrows() {
         return jdbc.sql("select distinct cluster from tasklane.task_run where grow_requested_at is not null"
                 + " and state in " + TaskState.sqlList(TaskState.RESIZABLE)).query(String.class).list();
     }
 
     /** The grown runs now hold their added replicas: they count them, and their processes may deploy them. */
-    void markGranted(List<String> runIds, Instant at) {
+    public void markGranted(List<String> runIds, Instant at) {
         for (String runId : runIds) {
             jdbc.sql("""
                     update tasklane.task_run set replicas = grow_to, grow_to = null, grow_requested_at = null,
