@@ -1,6 +1,7 @@
 package io.tasklane.task;
 
 import static io.tasklane.task.TaskSpecBuilder.aSpec;
+import static io.tasklane.task.TaskSpecBuilder.anEmptySpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -106,8 +107,8 @@ class TaskRulesTest {
 
     @Test
     void defaultsFillWhatWasNotGiven() {
-        TaskSpec spec = new TaskSpec("x", "demo", TaskKind.JOB, null, null, List.of("true"), null, "local", null, null,
-                null, null, null, null, null, null, null).withDefaults();
+        TaskSpec spec = anEmptySpec().name("x").project("demo").kind(TaskKind.JOB).command(List.of("true")).cluster("local")
+                .build().withDefaults();
 
         assertThat(spec.replicas()).isEqualTo(1);
         assertThat(spec.skuPerReplica()).isEqualTo(1);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test data: a valid JOB spec on cluster "local" unless told otherwise. */
-final class TaskSpecBuilder {
+public final class TaskSpecBuilder {
 
     private String name = "train-resnet";
     private String project = "demo";
@@ -26,29 +26,58 @@ final class TaskSpecBuilder {
     private Integer priority = 0;
     private Long deadline = 3600L;
 
-    static TaskSpecBuilder aSpec() {
+    public static TaskSpecBuilder aSpec() {
         return new TaskSpecBuilder();
     }
 
-    TaskSpecBuilder name(String value) { name = value; return this; }
-    TaskSpecBuilder project(String value) { project = value; return this; }
-    TaskSpecBuilder kind(TaskKind value) { kind = value; return this; }
-    TaskSpecBuilder image(String value) { image = value; return this; }
-    TaskSpecBuilder ray(String filePath, String deployment) { ray = new RayEntry(filePath, deployment); command = null; return this; }
-    TaskSpecBuilder command(List<String> value) { command = value; return this; }
-    TaskSpecBuilder args(List<String> value) { args = value; return this; }
-    TaskSpecBuilder skuPerReplica(int value) { skuPerReplica = value; return this; }
-    TaskSpecBuilder replicas(int value) { replicas = value; return this; }
-    TaskSpecBuilder port(Integer container, Integer external) { ports.add(new PortMapping(container, external)); return this; }
-    TaskSpecBuilder env(String key, String value) { env.put(key, value); return this; }
-    TaskSpecBuilder storage(String storageName, String mountPath) { storages.add(new StorageMount(storageName, mountPath, true)); return this; }
-    TaskSpecBuilder description(String value) { description = value; return this; }
-    TaskSpecBuilder tags(String... values) { tags = new ArrayList<>(List.of(values)); return this; }
-    TaskSpecBuilder priority(int value) { priority = value; return this; }
-    TaskSpecBuilder deadline(long value) { deadline = value; return this; }
+    /** A spec that gives nothing (every field null) until told otherwise: what {@link TaskSpec#withDefaults} fills. */
+    public static TaskSpecBuilder anEmptySpec() {
+        TaskSpecBuilder spec = new TaskSpecBuilder();
+        spec.name = null;
+        spec.project = null;
+        spec.kind = null;
+        spec.image = null;
+        spec.command = null;
+        spec.cluster = null;
+        spec.skuPerReplica = null;
+        spec.replicas = null;
+        spec.ports = null;
+        spec.env = null;
+        spec.storages = null;
+        spec.tags = null;
+        spec.priority = null;
+        spec.deadline = null;
+        return spec;
+    }
 
-    TaskSpec build() {
+    public TaskSpecBuilder name(String value) { name = value; return this; }
+    public TaskSpecBuilder project(String value) { project = value; return this; }
+    public TaskSpecBuilder kind(TaskKind value) { kind = value; return this; }
+    public TaskSpecBuilder image(String value) { image = value; return this; }
+    public TaskSpecBuilder ray(String filePath, String deployment) { ray = new RayEntry(filePath, deployment); command = null; return this; }
+    public TaskSpecBuilder command(List<String> value) { command = value; return this; }
+    public TaskSpecBuilder args(List<String> value) { args = value; return this; }
+    public TaskSpecBuilder cluster(String value) { cluster = value; return this; }
+    public TaskSpecBuilder skuPerReplica(int value) { skuPerReplica = value; return this; }
+    public TaskSpecBuilder replicas(int value) { replicas = value; return this; }
+    public TaskSpecBuilder port(Integer container, Integer external) { mutablePorts().add(new PortMapping(container, external)); return this; }
+    public TaskSpecBuilder ports(List<PortMapping> values) { ports = new ArrayList<>(values); return this; }
+    public TaskSpecBuilder env(String key, String value) { mutableEnv().put(key, value); return this; }
+    public TaskSpecBuilder env(Map<String, String> values) { env = new LinkedHashMap<>(values); return this; }
+    public TaskSpecBuilder storage(String storageName, String mountPath) { mutableStorages().add(new StorageMount(storageName, mountPath, true)); return this; }
+    public TaskSpecBuilder storages(List<StorageMount> values) { storages = new ArrayList<>(values); return this; }
+    public TaskSpecBuilder description(String value) { description = value; return this; }
+    public TaskSpecBuilder tags(String... values) { tags = new ArrayList<>(List.of(values)); return this; }
+    public TaskSpecBuilder priority(int value) { priority = value; return this; }
+    public TaskSpecBuilder deadline(long value) { deadline = value; return this; }
+
+    public TaskSpec build() {
         return new TaskSpec(name, project, kind, image, ray, command, args, cluster, skuPerReplica, replicas, ports, env,
                 storages, description, tags, priority, deadline);
     }
+
+    // An empty spec has no lists yet: the first port, variable or mount makes one.
+    private List<PortMapping> mutablePorts() { return ports != null ? ports : (ports = new ArrayList<>()); }
+    private Map<String, String> mutableEnv() { return env != null ? env : (env = new LinkedHashMap<>()); }
+    private List<StorageMount> mutableStorages() { return storages != null ? storages : (storages = new ArrayList<>()); }
 }

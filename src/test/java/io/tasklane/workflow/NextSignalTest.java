@@ -1,5 +1,6 @@
 package io.tasklane.workflow;
 
+import static io.tasklane.task.TaskRunBuilder.aRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -12,8 +13,6 @@ import java.util.stream.Stream;
 
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
@@ -77,8 +76,7 @@ class NextSignalTest {
     }
 
     static TaskRun inState(TaskState state, boolean stopRequested) {
-        return new TaskRun(new RunId("r1"), new TaskId("t1"), "local", TaskKind.JOB, 2, 1, 0, state, null, "alice", "pi",
-                Instant.EPOCH, Instant.EPOCH, null, null, null, null, stopRequested ? Instant.EPOCH : null);
+        return aRun().replicas(2).state(state).admittedAt(Instant.EPOCH).stopRequestedAt(stopRequested ? Instant.EPOCH : null).build();
     }
 
     static TaskRun job(boolean admitted) {
@@ -90,8 +88,7 @@ class NextSignalTest {
     }
 
     static TaskRun run(TaskKind kind, boolean admitted) {
-        return new TaskRun(new RunId("r1"), new TaskId("t1"), "local", kind, 2, 1, 0, TaskState.STARTING, null, "alice", "pi",
-                Instant.EPOCH, admitted ? Instant.EPOCH : null, null, null, null, null, null);
+        return aRun().kind(kind).replicas(2).state(TaskState.STARTING).admittedAt(admitted ? Instant.EPOCH : null).build();
     }
 
     static List<RunInstance> states(InstanceState... states) {

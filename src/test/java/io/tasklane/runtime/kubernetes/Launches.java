@@ -1,5 +1,7 @@
 package io.tasklane.runtime.kubernetes;
 
+import static io.tasklane.task.TaskSpecBuilder.aSpec;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import io.tasklane.task.RayEntry;
 import io.tasklane.task.StorageMount;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskSpecBuilder;
 
 /** Launch requests for the factories' tests: a fluent builder over {@link TaskSpec}. */
 final class Launches {
@@ -74,9 +77,10 @@ final class Launches {
     }
 
     LaunchRequest build() {
-        TaskSpec spec = new TaskSpec("train", "vision", kind, "registry.example/app:1", ray,
-                ray == null ? List.of("python", "train.py") : null, ray == null ? List.of("--epochs", "3") : null,
-                "kubernetes", skus, replicas.size(), ports, env, storages, null, List.of(), 0, 3600L).withDefaults();
+        TaskSpecBuilder given = aSpec().name("train").project("vision").kind(kind).image("registry.example/app:1")
+                .cluster("kubernetes").skuPerReplica(skus).replicas(replicas.size()).ports(ports).env(env).storages(storages);
+        TaskSpec spec = (ray == null ? given.command(List.of("python", "train.py")).args(List.of("--epochs", "3"))
+                : given.ray(ray.filePath(), ray.deploymentName())).build().withDefaults();
         int max = replicas.size();
         return new LaunchRequest("rabc123def456", "tabc123def456", spec, replicas, minReplicas == null ? max : minReplicas, max);
     }
