@@ -12,6 +12,7 @@ import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.security.UserDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +24,15 @@ public class ClusterService {
     private final ClusterRepository clusters;
     private final AllocationRepository allocations;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ClusterService(ClusterRepository clusters, AllocationRepository allocations, UserDirectory users, Clock clock) {
+    ClusterService(ClusterRepository clusters, AllocationRepository allocations, UserDirectory users, ApplicationEventPublisher events,
+                   Clock clock) {
         this.clusters = clusters;
         this.allocations = allocations;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,6 +111,7 @@ public class ClusterService {
             throw new ConflictException("name", "unique", "cluster '" + cluster.name() + "' already exists");
         }
         clusters.save(withSource(cluster, ClusterSource.API), clock.instant());
+        events.publishEvent(new CapacityChanged(cluster.name()));
         return find(cluster.name());
     }
 
@@ -119,6 +124,7 @@ public class ClusterService {
         }
         requireValid(cluster);
         clusters.save(withSource(cluster, ClusterSource.API), clock.instant());
+        events.publishEvent(new CapacityChanged(name));
         return find(name);
     }
 
@@ -142,6 +148,7 @@ public class ClusterService {
             throw new InvalidInputException(violations);
         }
         clusters.saveNode(cluster, node);
+        events.publishEvent(new CapacityChanged(cluster));
         return find(cluster);
     }
 
@@ -188,6 +195,7 @@ public class ClusterService {
         clusters.save(withSource(cluster, ClusterSource.CONFIG), clock.instant());
         clusters.setRuntime(cluster.name(), runtime);
         grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
+        events.publishEvent(new CapacityChanged(cluster.name()));
     }
 
     /**
@@ -204,6 +212,7 @@ public class ClusterService {
         requireValid(cluster);
         clusters.save(cluster, clock.instant());
         clusters.setRuntime(cluster.name(), runtime);
+        events.publishEvent(new CapacityChanged(cluster.name()));
     }
 
     private void requireApiOwned(String name) {

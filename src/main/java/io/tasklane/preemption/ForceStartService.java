@@ -18,7 +18,6 @@ import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ public class ForceStartService {
     private final Clock clock;
 
     ForceStartService(ForceStartRepository starts, VictimPlanner planner, RunService runs, TaskRepository tasks,
-                      ClusterLock clusterLock, ClusterService clusters, @Lazy ForceStartProcesses processes,
+                      ClusterLock clusterLock, ClusterService clusters, ForceStartProcesses processes,
                       Clock clock) {
         this.starts = starts;
         this.planner = planner;
@@ -225,7 +224,7 @@ public class ForceStartService {
         return starts.openFor(taskId);
     }
 
-    /** Force-starts still waiting although their task's pin has ended (the sweep tells their processes). */
+    /** Force-starts still waiting although their task's pin has ended (their processes are told again). */
     public List<ForceStartId> waitingOnEndedPins() {
         return starts.waitingOnEndedPins();
     }

@@ -1,55 +1,68 @@
 package io.tasklane.queue;
 
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import io.tasklane.common.DaemonThreads;
-import io.tasklane.task.AfterCommit;
-import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tasklane.capacity.CapacityChanged;
+import io.tasklane.common.OnCommitted;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks for a dispatch pass over a cluster once the current transaction commits. Requests that arrive
- * while a pass for the cluster is already waiting to run are folded into it: a burst of releases or
- * starts costs one pass, not one each.
+ * Dispatch passes owed to clusters. A request is an event ({@link DispatchRequested}) written with the change
+ * that calls for it, so a crash between that commit and the pass loses nothing. Requests that arrive while a
+ * pass over the cluster waits to begin are folded into it: a burst of releases costs one pass, not one each.
  */
 @Component
 public class DispatchRequests {
 
-    private static final Logger log = LoggerFactory.getLogger(DispatchRequests.class);
-
     private final Dispatcher dispatcher;
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("dispatch"));
+    private final ApplicationEventPublisher events;
+    /** Per cluster, the pass not begun yet that every request arriving now is answered by. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
+    /** Per cluster, held while this instance runs a pass over it (passes of other instances wait on the row lock). */
+    private final ConcurrentHashMap<String, Object> passing = new ConcurrentHashMap<>();
 
-    DispatchRequests(Dispatcher dispatcher) {
+    DispatchRequests(Dispatcher dispatcher, ApplicationEventPublisher events) {
         this.dispatcher = dispatcher;
+        this.events = events;
     }
 
-    public void afterCommit(String cluster) {
-        AfterCommit.run(() -> request(cluster));
+    /** Asks for a pass over {@code cluster} once the caller's transaction commits. */
+    public void request(String cluster) {
+        events.publishEvent(new DispatchRequested(cluster));
     }
 
-    private void request(String cluster) {
-        if (!pending.add(cluster)) {
+    @OnCommitted
+    void on(DispatchRequested requested) {
+        passOver(requested.cluster());
+    }
+
+    @OnCommitted
+    void on(CapacityChanged changed) {
+        passOver(changed.cluster());
+    }
+
+    /**
+     * Returns once a pass that began after this call has ended, so what the caller committed before was
+     * seen by it. Throws if that pass failed (the request is then delivered again).
+     */
+    void passOver(String cluster) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> waiting = nextPass.putIfAbsent(cluster, mine);
+        if (waiting != null) {
+            waiting.join(); // a pass that has not begun will see this request's change
             return;
         }
-        executor.execute(() -> {
-            pending.remove(cluster);
+        synchronized (passing.computeIfAbsent(cluster, c -> new Object())) {
+            nextPass.remove(cluster, mine); // from here on, requests wait for the pass after this one
             try {
                 dispatcher.dispatch(cluster);
+                mine.complete(null);
             } catch (RuntimeException e) {
-                log.warn("Dispatch of {} failed; the sweep retries: {}", cluster, e.toString());
+                mine.completeExceptionally(e);
+                throw e;
             }
-        });
-    }
-
-    @PreDestroy
-    void shutdown() {
-        executor.shutdownNow();
+        }
     }
 }

@@ -15,46 +15,41 @@ import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.Admission.Admitted;
-import io.tasklane.sizing.GrowRequests;
-import io.tasklane.sizing.GrowSettledListener;
-import io.tasklane.task.AfterCommit;
-import io.tasklane.task.RunProgressListener;
-import org.springframework.context.annotation.Lazy;
+import io.tasklane.task.RunId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admits waiting runs of a cluster. Runs when a run is queued, when GPUs are released, and on a
- * periodic sweep. Holds the cluster's row lock for the whole pass, so passes of one cluster (in any
+ * Admits waiting runs of a cluster. Runs when a run is queued and whenever a {@link DispatchRequested}
+ * or {@link io.tasklane.capacity.CapacityChanged} says the queue or the free GPUs changed. Holds the cluster's row lock for the whole pass, so passes of one cluster (in any
  * Tasklane instance sharing the database) run one at a time and never hand out a slot twice.
  */
 @Component
 public class Dispatcher {
 
     private final QueueRepository queue;
-    private final GrowRequests grows;
+    private final WaitingGrows grows;
     private final AllocationRepository allocations;
     private final ClusterLock clusterLock;
     private final ClusterService clusters;
-    private final List<RunProgressListener> listeners;
-    private final List<GrowSettledListener> growListeners;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Dispatcher(QueueRepository queue, GrowRequests grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
-               @Lazy List<RunProgressListener> listeners, @Lazy List<GrowSettledListener> growListeners, Clock clock) {
+    Dispatcher(QueueRepository queue, WaitingGrows grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
+               ApplicationEventPublisher events, Clock clock) {
         this.queue = queue;
         this.grows = grows;
         this.allocations = allocations;
         this.clusterLock = clusterLock;
         this.clusters = clusters;
-        this.listeners = listeners;
-        this.growListeners = growListeners;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
      * One dispatch pass over {@code cluster}: reserves GPUs for every run the admission policy lets
-     * start, and returns their ids. Their processes are told after the transaction commits.
+     * start, and returns their ids. Each admitted run (and granted grow) is published as an event.
      */
     @Transactional
     public List<String> dispatch(String cluster) {
@@ -82,7 +77,7 @@ public class Dispatcher {
     /**
      * The cluster, if some slot of it is free, read without the lock. A full cluster admits nobody, and
      * what is committed already is what this read sees: only a release committed later can free a slot,
-     * and every release asks for a pass of its own once it commits (the sweep covers new nodes). So a
+     * and every release (and every change of the cluster's nodes) asks for a pass of its own. So a
      * full cluster is skipped without taking its lock, which every start on a busy cluster would
      * otherwise hold until its own commit, making the pass that matters wait.
      */
@@ -122,10 +117,8 @@ public class Dispatcher {
         List<String> grown = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
         queue.markAdmitted(started, clock.instant());
         grows.markGranted(grown, clock.instant());
-        AfterCommit.run(() -> {
-            started.forEach(id -> listeners.forEach(l -> l.runChanged(id)));
-            grown.forEach(id -> growListeners.forEach(l -> l.growSettled(id)));
-        });
+        started.forEach(id -> events.publishEvent(new RunAdmitted(new RunId(id))));
+        grown.forEach(id -> events.publishEvent(new GrowGranted(new RunId(id))));
         return ids;
     }
 
@@ -158,7 +151,7 @@ public class Dispatcher {
         return run.placements().stream().map(p -> new io.tasklane.capacity.ReplicaPlacement(first + p.replicaIndex(), p.node(), p.slots())).toList();
     }
 
-    /** Clusters that have runs (or grows) waiting, for the periodic sweep. */
+    /** Clusters that have runs (or grows) waiting: recovery asks for a pass over each after a start. */
     public List<String> clustersWithWaitingRuns() {
         return java.util.stream.Stream.concat(queue.clustersWithWaitingRuns().stream(), grows.clustersWithGrows().stream())
                 .distinct().toList();

@@ -5,7 +5,7 @@ import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import org.springframework.stereotype.Component;
 
-/** Frees a run's GPUs, and once that has committed, lets its cluster's queue move (a dispatch pass). */
+/** Frees a run's GPUs and asks for a dispatch pass over its cluster, so its queue moves once this commits. */
 @Component
 public class GpuRelease {
 
@@ -22,7 +22,7 @@ public class GpuRelease {
     /** Idempotent: releasing a run that holds nothing changes nothing. */
     public void release(RunId runId) {
         if (allocations.release(runId.value()) > 0) {
-            runs.findById(runId).ifPresent(run -> dispatch.afterCommit(run.cluster()));
+            runs.findById(runId).ifPresent(run -> dispatch.request(run.cluster()));
         }
     }
 }

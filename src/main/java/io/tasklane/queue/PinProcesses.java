@@ -5,8 +5,11 @@ import java.util.Optional;
 /** The pin-request process in the engine, seen from the domain. */
 public interface PinProcesses {
 
-    /** Starts the review of a request in the caller's transaction; an admin's own request pins at once. */
-    void start(PinRequestId id, boolean byAdmin);
+    /**
+     * Starts the review of a request in the caller's transaction. An admin's own request ({@code adminRequester}
+     * not null) pins at once, decided by that admin.
+     */
+    void start(PinRequestId id, String adminRequester);
 
     /** The id of the request's open "Review pin request" user task, if it waits for one. */
     Optional<String> reviewTaskId(PinRequestId id);

@@ -23,7 +23,6 @@ import io.tasklane.task.TaskRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +51,7 @@ public class PinService {
 
     PinService(RunService runs, TaskRepository tasks, PinRequestRepository requests, ClusterLock clusterLock,
                DispatchRequests dispatch, TaskEventLog events, ProjectService projects, QueueService queue,
-               ClusterService clusters, @Lazy PinProcesses processes,
+               ClusterService clusters, PinProcesses processes,
                ApplicationEventPublisher publisher, Clock clock) {
         this.runs = runs;
         this.tasks = tasks;
@@ -96,7 +95,7 @@ public class PinService {
         PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
                 caller.userId(), reason, PinRequest.State.PENDING, null, null, null, clock.instant(), null);
         requests.insert(request);
-        processes.start(request.id(), caller.isAdmin());
+        processes.start(request.id(), caller.isAdmin() ? request.requestedBy() : null);
         return requests.find(request.id()).orElseThrow();
     }
 
@@ -120,7 +119,7 @@ public class PinService {
         events.append(request.taskId(), now, decidedBy, TaskEvent.PINNED, TaskState.QUEUED, TaskState.QUEUED,
                 "pinned to the head of queue " + request.cluster() + " by " + decidedBy
                         + (request.reason() != null ? " (asked by " + request.requestedBy() + ": " + abbreviate(request.reason()) + ")" : ""));
-        dispatch.afterCommit(request.cluster());
+        dispatch.request(request.cluster());
         return find(id);
     }
 
@@ -165,7 +164,7 @@ public class PinService {
         tasks.setPinned(taskId, false, now);
         events.append(taskId, now, caller.userId(), TaskEvent.UNPINNED, task.state(), task.state(), "unpinned by " + caller.userId());
         publisher.publishEvent(new PinEnded(taskId, new RunId(task.currentRunId()), task.state()));
-        dispatch.afterCommit(task.spec().cluster());
+        dispatch.request(task.spec().cluster());
         return tasks.findById(taskId).orElseThrow();
     }
 

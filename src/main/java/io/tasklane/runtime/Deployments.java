@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
-import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunService;
@@ -83,10 +82,8 @@ public class Deployments {
             instances.insertLaunched(runId.value(), replicas.get(replica.index()), replica);
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
-        AfterCommit.run(() -> {
-            launched.arm(listener);
-            tracker.notifyChanged(runId.value());
-        });
+        AfterCommit.run(() -> launched.arm(listener));
+        tracker.notifyChanged(runId.value());
         return launched.replicas().stream().allMatch(replica -> replica.initialState().isUp(run.kind()));
     }
 
@@ -115,10 +112,8 @@ public class Deployments {
                     .ifPresent(r -> instances.insertLaunched(runId.value(), r, replica));
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
-        AfterCommit.run(() -> {
-            launched.arm(listener);
-            tracker.notifyChanged(runId.value());
-        });
+        AfterCommit.run(() -> launched.arm(listener));
+        tracker.notifyChanged(runId.value());
     }
 
     /**

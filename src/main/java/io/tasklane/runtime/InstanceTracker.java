@@ -1,41 +1,36 @@
 package io.tasklane.runtime;
 
 import java.time.Clock;
-import java.util.List;
 
-import io.tasklane.task.RunProgressListener;
+import io.tasklane.task.RunId;
 import io.tasklane.task.TaskKind;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes what runtimes report into {@code run_instance}, each report in its own transaction, then
- * tells the run's process. An exit after Tasklane stopped a replica changes nothing.
+ * Writes what runtimes report into {@code run_instance}, each report in its own transaction that also
+ * publishes {@link ReplicasChanged}. An exit after Tasklane stopped a replica changes nothing.
  */
 @Component
 public class InstanceTracker {
 
-    private static final Logger log = LoggerFactory.getLogger(InstanceTracker.class);
-
     private final InstanceRepository instances;
     private final TransactionTemplate transactions;
-    private final List<RunProgressListener> listeners;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InstanceTracker(InstanceRepository instances, PlatformTransactionManager transactionManager,
-                    @Lazy List<RunProgressListener> listeners, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock) {
         this.instances = instances;
         // Always a transaction of its own: a report can come from an after-commit callback (a job's process
         // that ended before the deploy committed is reported as soon as it is watched), where joining
-        // the finished transaction would leave the write uncommitted when the run's process is told.
+        // the finished transaction would leave the write (and its event) uncommitted when the process is told.
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.listeners = listeners;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -94,21 +89,15 @@ public class InstanceTracker {
     }
 
     private void record(String runId, java.util.function.BooleanSupplier change) {
-        Boolean changed = transactions.execute(status -> change.getAsBoolean());
-        if (Boolean.TRUE.equals(changed)) {
-            notifyChanged(runId);
-        }
+        transactions.executeWithoutResult(status -> {
+            if (change.getAsBoolean()) {
+                notifyChanged(runId);
+            }
+        });
     }
 
-    /** Tells the run's process that its replicas changed. */
+    /** Tells the run's process, once the caller's transaction commits, that its replicas changed. */
     public void notifyChanged(String runId) {
-        for (RunProgressListener listener : listeners) {
-            try {
-                listener.runChanged(runId);
-            } catch (RuntimeException e) {
-                // The periodic sweep will pick the change up; a report is never lost, only delayed.
-                log.warn("Could not move run {} on after a replica change: {}", runId, e.toString());
-            }
-        }
+        events.publishEvent(new ReplicasChanged(new RunId(runId)));
     }
 }

@@ -15,7 +15,6 @@ import io.tasklane.task.Task;
 import io.tasklane.task.TaskEventLog;
 import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ public class ScheduleService {
     private final Clock clock;
 
     ScheduleService(ScheduleRepository schedules, TaskService tasks, ProjectService projects, ClusterService clusters,
-                    TaskEventLog events, @Lazy ScheduleProcesses processes, Clock clock) {
+                    TaskEventLog events, ScheduleProcesses processes, Clock clock) {
         this.schedules = schedules;
         this.tasks = tasks;
         this.projects = projects;

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.tasklane.queue.QueueEntry;
+import io.tasklane.queue.WaitingGrows;
 import io.tasklane.task.TaskState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Repository;
 /**
  * Grows waiting for GPUs: a starting or running run whose replica range was raised (a daily window)
  * asks for its added replicas. They queue like a run does, by the run's priority and the time the grow
- * was asked for, while the run keeps its current size. The queue's dispatch pass reads and grants them here.
+ * was asked for, while the run keeps its current size. The queue's dispatch pass reads and grants them here,
+ * through {@link WaitingGrows}.
  */
 @Repository
-public class GrowRequests {
+public class GrowRequests implements WaitingGrows {
 
     private final JdbcClient jdbc;
 
@@ -24,7 +26,7 @@ public class GrowRequests {
         this.jdbc = jdbc;
     }
 
-    /** The grows waiting on {@code cluster}, as queue entries for their added replicas only. */
+    @Override
     public List<QueueEntry> waiting(String cluster) {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
@@ -38,13 +40,13 @@ public class GrowRequests {
                 .list();
     }
 
-    /** Clusters with a grow waiting, for the dispatcher's sweep. */
+    @Override
     public List<String> clustersWithGrows() {
         return jdbc.sql("select distinct cluster from tasklane.task_run where grow_requested_at is not null"
                 + " and state in " + TaskState.sqlList(TaskState.RESIZABLE)).query(String.class).list();
     }
 
-    /** The grown runs now hold their added replicas: they count them, and their processes may deploy them. */
+    @Override
     public void markGranted(List<String> runIds, Instant at) {
         for (String runId : runIds) {
             jdbc.sql("""

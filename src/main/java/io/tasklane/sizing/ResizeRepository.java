@@ -70,18 +70,19 @@ class ResizeRepository {
         jdbc.sql("update tasklane.task_run set grow_settled_at = null where id = ?").param(runId.value()).update();
     }
 
-    /** Active runs whose process should hear of their grow being settled, for the sweep. */
-    List<RunId> growSettledRuns() {
-        return runIds("grow_settled_at is not null");
+    /** Whether the run is resizable and its process has a settled grow still to hear of. */
+    boolean growSettledUnheard(RunId runId) {
+        return holds(runId, "grow_settled_at is not null");
     }
 
-    /** Active runs with a range asked for that their process has not applied yet, for the sweep. */
-    List<RunId> targetPendingRuns() {
-        return runIds("target_max_replicas is not null");
+    /** Whether the run is resizable and has a range asked for that its process has not applied yet. */
+    boolean targetPending(RunId runId) {
+        return holds(runId, "target_max_replicas is not null");
     }
 
-    private List<RunId> runIds(String condition) {
-        return jdbc.sql("select id from tasklane.task_run where state in " + TaskState.sqlList(TaskState.RESIZABLE) + " and " + condition)
-                .query((rs, i) -> new RunId(rs.getString(1))).list();
+    private boolean holds(RunId runId, String condition) {
+        return jdbc.sql("select count(*) from tasklane.task_run where id = ? and state in " + TaskState.sqlList(TaskState.RESIZABLE)
+                        + " and " + condition)
+                .param(runId.value()).query(Integer.class).single() > 0;
     }
 }

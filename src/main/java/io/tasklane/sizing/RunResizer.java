@@ -1,17 +1,15 @@
 package io.tasklane.sizing;
 
 import java.time.Clock;
-import java.util.List;
 
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterLock;
 import io.tasklane.queue.DispatchRequests;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.task.AfterCommit;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,18 +29,18 @@ public class RunResizer {
     private final ClusterLock clusterLock;
     private final Deployments deployments;
     private final DispatchRequests dispatch;
-    private final ResizeSignals signals;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RunResizer(RunService runs, ResizeRepository sizes, AllocationRepository allocations, ClusterLock clusterLock, Deployments deployments,
-               DispatchRequests dispatch, @Lazy ResizeSignals signals, Clock clock) {
+               DispatchRequests dispatch, ApplicationEventPublisher events, Clock clock) {
         this.runs = runs;
         this.sizes = sizes;
         this.allocations = allocations;
         this.clusterLock = clusterLock;
         this.deployments = deployments;
         this.dispatch = dispatch;
-        this.signals = signals;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,7 +48,7 @@ public class RunResizer {
     @Transactional
     public void requestRange(RunId runId, int min, int max) {
         sizes.setTarget(runId, min, max);
-        AfterCommit.run(() -> signals.requestResize(runId));
+        events.publishEvent(new ResizeRequested(runId));
     }
 
     /** Sets the lower bound of a run that was just opened at its upper bound (a window started it). */
@@ -92,14 +90,14 @@ public class RunResizer {
             }
             case GROW -> sizes.requestGrow(runId, size.targetMax(), size.targetMin(), clock.instant());
         }
-        dispatch.afterCommit(run.cluster());
+        dispatch.request(run.cluster());
         return plan == ResizePlan.GROW;
     }
 
     /** A grow still waiting is let go: its process, waiting for GPUs, hears that the grow is settled. */
     private void withdrawGrow(RunId runId) {
         if (sizes.withdrawGrow(runId, clock.instant())) {
-            AfterCommit.run(() -> signals.growSettled(runId));
+            events.publishEvent(new GrowWithdrawn(runId));
         }
     }
 
@@ -110,13 +108,13 @@ public class RunResizer {
         deployments.deployAdded(runId);
     }
 
-    /** Active runs whose process has a settled grow to hear of: for the sweep. */
-    public List<RunId> growSettledRuns() {
-        return sizes.growSettledRuns();
+    /** Whether the run's process has a settled grow (granted or withdrawn) still to hear of. */
+    public boolean growSettledUnheard(RunId runId) {
+        return sizes.growSettledUnheard(runId);
     }
 
-    /** Active runs with a range asked for that their process has not applied: for the sweep. */
-    public List<RunId> targetPendingRuns() {
-        return sizes.targetPendingRuns();
+    /** Whether the run has a range asked for that its process has not applied yet. */
+    public boolean targetPending(RunId runId) {
+        return sizes.targetPending(runId);
     }
 }

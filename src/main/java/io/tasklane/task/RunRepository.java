@@ -86,7 +86,7 @@ public class RunRepository {
 
     /**
      * Active runs whose replicas or GPUs call for a signal to their process (granted, all up, all
-     * exited, one failed): what the sweep looks at, instead of every active run.
+     * exited, one failed): what recovery moves on after a start, instead of every active run.
      */
     public List<RunId> awaitingSignal() {
         return jdbc.sql("""
@@ -119,21 +119,10 @@ public class RunRepository {
      * request wins: a stop that arrives while a kill is under way (or a second stop) changes neither the way
      * the run ends nor its reason, which the run's process has already been told.
      */
-    void requestStop(RunId id, String reason, boolean kill, Instant at) {
-        jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, kill_requested = ?, version = version + 1"
+    boolean requestStop(RunId id, String reason, boolean kill, Instant at) {
+        return jdbc.sql("update tasklane.task_run set stop_requested_at = ?, reason = ?, kill_requested = ?, version = version + 1"
                         + " where id = ? and stop_requested_at is null")
-                .params(utc(at), reason, kill, id.value()).update();
-    }
-
-    /** A stop or kill asked of a run that has not begun stopping: the sweep delivers it again. */
-    public record PendingStop(RunId runId, boolean kill) {
-    }
-
-    /** Active runs someone asked to stop or kill that have not begun stopping. */
-    public List<PendingStop> stopRequestedNotStopping() {
-        return jdbc.sql("select id, kill_requested from tasklane.task_run where stop_requested_at is not null"
-                        + " and state in " + TaskState.sqlList(TaskState.STOPPABLE))
-                .query((rs, i) -> new PendingStop(new RunId(rs.getString(1)), rs.getBoolean(2))).list();
+                .params(utc(at), reason, kill, id.value()).update() == 1;
     }
 
     /** Runs of the cluster that hold GPUs for a live workload: the candidates of a force-start. */

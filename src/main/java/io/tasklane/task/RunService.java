@@ -12,7 +12,6 @@ import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,19 +28,17 @@ public class RunService {
     private final TaskEventLog events;
     private final ProjectService projects;
     private final ClusterService clusters;
-    private final RunProcesses processes;
-    private final ApplicationEventPublisher pinEvents;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects, ClusterService clusters,
-               @Lazy RunProcesses processes, ApplicationEventPublisher pinEvents, Clock clock) {
+               ApplicationEventPublisher publisher, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
         this.projects = projects;
         this.clusters = clusters;
-        this.processes = processes;
-        this.pinEvents = pinEvents;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -58,7 +55,7 @@ public class RunService {
     @Transactional
     public TaskRun start(Caller caller, TaskId taskId, Integer replicas) {
         TaskRun run = open(caller, taskId, replicas);
-        processes.start(run.id(), taskId);
+        publisher.publishEvent(new RunStarted(run.id(), taskId)); // the workflow starts its process, in this transaction
         return runs.findById(run.id()).orElseThrow();
     }
 
@@ -105,9 +102,9 @@ public class RunService {
                     + "; a stop is allowed from " + TaskState.STOPPABLE);
         }
         RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
-        runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant());
-        // Delivered once this commits; should that fail, the sweep delivers it again.
-        AfterCommit.run(() -> processes.requestStop(runId));
+        if (runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant())) {
+            publisher.publishEvent(new RunStopRequested(runId, false));
+        }
         return runs.findById(runId).orElseThrow();
     }
 
@@ -122,7 +119,7 @@ public class RunService {
             return false;
         }
         runs.requestStop(runId, reason, true, clock.instant());
-        AfterCommit.run(() -> processes.requestKill(runId));
+        publisher.publishEvent(new RunStopRequested(runId, true));
         return true;
     }
 
@@ -260,7 +257,7 @@ public class RunService {
         tasks.setState(run.taskId(), to, null, now);
         events.append(run.taskId(), now, actor, TaskEvent.STATE_CHANGED, task.state(), to, reason);
         if (task.pinned() && to != TaskState.QUEUED) {
-            pinEvents.publishEvent(new PinEnded(run.taskId(), run.id(), to));
+            publisher.publishEvent(new PinEnded(run.taskId(), run.id(), to));
         }
     }
 

@@ -51,7 +51,7 @@ class CamundaForceStartProcesses implements ForceStartProcesses {
     @Override
     public void pinEnded(ForceStartId id) {
         if (correlations.deliver(AdminVariables.PIN_ENDED, id.value(), Map.of()).isEmpty()) {
-            log.warn("Could not tell force-start {} that its pin ended; the sweep tells it later", id);
+            log.warn("Could not tell force-start {} that its pin ended; it is told again later", id);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.tasklane.queue.PinProcesses;
 import io.tasklane.queue.PinRequestId;
-import io.tasklane.queue.PinService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -17,21 +16,18 @@ class CamundaPinProcesses implements PinProcesses {
 
     private final RuntimeService runtimeService;
     private final UserTasks userTasks;
-    private final PinService pins;
-
-    CamundaPinProcesses(RuntimeService runtimeService, UserTasks userTasks, PinService pins) {
+    CamundaPinProcesses(RuntimeService runtimeService, UserTasks userTasks) {
         this.runtimeService = runtimeService;
         this.userTasks = userTasks;
-        this.pins = pins;
     }
 
     @Override
-    public void start(PinRequestId id, boolean byAdmin) {
+    public void start(PinRequestId id, String adminRequester) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(AdminVariables.PIN_REQUEST_ID, id.value());
-        variables.put(AdminVariables.BY_ADMIN, byAdmin);
-        if (byAdmin) {
-            variables.put(AdminVariables.DECIDED_BY, pins.find(id).requestedBy());
+        variables.put(AdminVariables.BY_ADMIN, adminRequester != null);
+        if (adminRequester != null) {
+            variables.put(AdminVariables.DECIDED_BY, adminRequester);
         }
         runtimeService.startProcessInstanceByKey(AdminVariables.PIN_PROCESS_KEY, id.value(), variables);
     }

@@ -1,46 +1,54 @@
 package io.tasklane.workflow;
 
-import io.tasklane.sizing.GrowSettledListener;
-import io.tasklane.sizing.ResizeSignals;
+import java.util.Map;
+
+import io.tasklane.common.NotYetDeliverable;
+import io.tasklane.common.OnCommitted;
+import io.tasklane.queue.GrowGranted;
+import io.tasklane.sizing.GrowWithdrawn;
+import io.tasklane.sizing.ResizeRequested;
+import io.tasklane.sizing.RunResizer;
 import io.tasklane.task.RunId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers ResizeRequested and GrowGranted to runs' processes by business key (the run id): GrowGranted
- * when a dispatch pass gave a waiting grow its GPUs, or a resize withdrew it. What is lost to a race is
- * delivered again by {@link ResizeSweeper}.
+ * Delivers ResizeRequested and GrowGranted to runs' processes by business key (the run id): GrowGranted when
+ * a dispatch pass gave a waiting grow its GPUs, or a resize withdrew it. Each is delivered again until the
+ * run's process has taken it (a process busy in a step takes no message).
  */
 @Component
-class CamundaResizeSignals implements ResizeSignals, GrowSettledListener {
-
-    private static final Logger log = LoggerFactory.getLogger(CamundaResizeSignals.class);
+class CamundaResizeSignals {
 
     private final Correlations correlations;
+    private final RunResizer resizer;
 
-    CamundaResizeSignals(Correlations correlations) {
+    CamundaResizeSignals(Correlations correlations, RunResizer resizer) {
         this.correlations = correlations;
+        this.resizer = resizer;
     }
 
-    @Override
-    public void requestResize(RunId runId) {
-        deliver(runId, RunVariables.RESIZE_REQUESTED);
+    @OnCommitted
+    void on(ResizeRequested requested) {
+        correlations.deliver(RunVariables.RESIZE_REQUESTED, requested.runId().value(), Map.of());
+        if (resizer.targetPending(requested.runId())) {
+            throw new NotYetDeliverable("run " + requested.runId() + " has not taken its new replica range yet");
+        }
     }
 
-    @Override
-    public void growSettled(RunId runId) {
-        deliver(runId, RunVariables.GROW_GRANTED);
+    @OnCommitted
+    void on(GrowGranted granted) {
+        growSettled(granted.runId());
     }
 
-    @Override
-    public void growSettled(String runId) {
-        growSettled(new RunId(runId));
+    @OnCommitted
+    void on(GrowWithdrawn withdrawn) {
+        growSettled(withdrawn.runId());
     }
 
-    private void deliver(RunId runId, String message) {
-        if (correlations.deliver(message, runId.value(), java.util.Map.of()).isEmpty()) {
-            log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId);
+    private void growSettled(RunId runId) {
+        correlations.deliver(RunVariables.GROW_GRANTED, runId.value(), Map.of());
+        if (resizer.growSettledUnheard(runId)) {
+            throw new NotYetDeliverable("run " + runId + " has not heard that its grow is settled yet");
         }
     }
 }

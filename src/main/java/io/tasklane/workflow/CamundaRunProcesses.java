@@ -2,21 +2,20 @@ package io.tasklane.workflow;
 
 import java.util.Map;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.RunProcesses;
+import io.tasklane.common.NotYetDeliverable;
+import io.tasklane.common.OnCommitted;
 import io.tasklane.task.RunService;
-import io.tasklane.task.TaskId;
+import io.tasklane.task.RunStarted;
+import io.tasklane.task.RunStopRequested;
+import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskState;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Starts task-run processes and delivers stop and kill requests to them by business key (the run id). */
 @Component
-class CamundaRunProcesses implements RunProcesses {
-
-    private static final Logger log = LoggerFactory.getLogger(CamundaRunProcesses.class);
+class CamundaRunProcesses {
 
     private final RuntimeService runtimeService;
     private final Correlations correlations;
@@ -28,29 +27,27 @@ class CamundaRunProcesses implements RunProcesses {
         this.runs = runs;
     }
 
-    @Override
-    public String start(RunId runId, TaskId taskId) {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(RunVariables.PROCESS_KEY, runId.value(),
+    /** In the starter's transaction: the run and its process are there together, or neither is. */
+    @EventListener
+    void start(RunStarted started) {
+        runtimeService.startProcessInstanceByKey(RunVariables.PROCESS_KEY, started.runId().value(),
                 // "Check the task and open a run" adds the startup timeout, as for starts over Camunda's REST API.
-                Map.of(RunVariables.TASK_ID, taskId.value(), RunVariables.RUN_ID, runId.value()));
-        return instance.getId();
+                Map.of(RunVariables.TASK_ID, started.taskId().value(), RunVariables.RUN_ID, started.runId().value()));
     }
 
-    @Override
-    public void requestStop(RunId runId) {
-        deliver(runId, RunVariables.STOP_REQUESTED, Map.of());
-    }
-
-    @Override
-    public void requestKill(RunId runId) {
-        deliver(runId, RunVariables.KILL_REQUESTED, Map.of());
-    }
-
-    private void deliver(RunId runId, String message, Map<String, Object> variables) {
-        correlations.deliver(message, runId.value(), variables).ifPresentOrElse(delivered -> {
-            if (delivered == 0 && !runs.get(runId).isOver()) {
-                log.info("Run {} does not wait for {} right now; the sweep delivers it later", runId, message);
+    /**
+     * Delivered until the process has taken it: a process busy in a step (a deployment under way) takes no
+     * message, and the run then neither stops nor ends; the request is delivered again.
+     */
+    @OnCommitted
+    void stop(RunStopRequested requested) {
+        String message = requested.kill() ? RunVariables.KILL_REQUESTED : RunVariables.STOP_REQUESTED;
+        int delivered = correlations.deliver(message, requested.runId().value(), Map.of()).orElse(0);
+        if (delivered == 0) {
+            TaskRun run = runs.get(requested.runId());
+            if (!run.isOver() && run.state() != TaskState.STOPPING) {
+                throw new NotYetDeliverable("run " + run.id() + " (" + run.state() + ") does not wait for " + message + " right now");
             }
-        }, () -> log.warn("Could not deliver {} to run {} now; the sweep delivers it later", message, runId));
+        }
     }
 }

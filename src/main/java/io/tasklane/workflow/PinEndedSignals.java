@@ -1,16 +1,18 @@
 package io.tasklane.workflow;
 
-import io.tasklane.preemption.ForceStartService;
+import java.util.List;
+
+import io.tasklane.common.NotYetDeliverable;
+import io.tasklane.common.OnCommitted;
+import io.tasklane.preemption.ForceStartId;
 import io.tasklane.preemption.ForceStartProcesses;
+import io.tasklane.preemption.ForceStartService;
 import io.tasklane.task.PinEnded;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells a force-start that its pinned task left the queue (admitted, stopped or unpinned), once that has
- * committed; a periodic sweep tells the ones a crash or a race left waiting.
+ * committed, and again until the force-start has heard it (a process busy in a step takes no message).
  */
 @Component
 class PinEndedSignals {
@@ -23,13 +25,12 @@ class PinEndedSignals {
         this.processes = processes;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @OnCommitted
     void on(PinEnded ended) {
-        forceStarts.openFor(ended.taskId()).forEach(processes::pinEnded);
-    }
-
-    @Scheduled(fixedDelayString = "${tasklane.runs.sweep-interval:5s}", initialDelayString = "${tasklane.runs.sweep-interval:5s}")
-    void sweep() {
-        forceStarts.waitingOnEndedPins().forEach(processes::pinEnded);
+        List<ForceStartId> open = forceStarts.openFor(ended.taskId());
+        open.forEach(processes::pinEnded);
+        if (!open.isEmpty() && forceStarts.waitingOnEndedPins().stream().anyMatch(open::contains)) {
+            throw new NotYetDeliverable("a force-start of task " + ended.taskId() + " has not heard that its pin ended yet");
+        }
     }
 }

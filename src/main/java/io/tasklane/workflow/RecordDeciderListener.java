@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +13,11 @@ import org.springframework.stereotype.Component;
 @Component("recordDecider")
 class RecordDeciderListener implements TaskListener {
 
-    private final IdentityService identity;
-
-    RecordDeciderListener(@Lazy IdentityService identity) {
-        this.identity = identity;
-    }
-
     @Override
     public void notify(DelegateTask task) {
+        // The engine's own services, from the task: injecting IdentityService would make this listener, which
+        // the engine needs to start, depend on the engine.
+        IdentityService identity = task.getProcessEngineServices().getIdentityService();
         Authentication signedIn = identity.getCurrentAuthentication();
         String decider = signedIn != null && signedIn.getUserId() != null ? signedIn.getUserId() : task.getAssignee();
         task.getExecution().getProcessInstance().setVariable(AdminVariables.DECIDED_BY, decider != null ? decider : "unknown");

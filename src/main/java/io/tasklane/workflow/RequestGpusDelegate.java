@@ -32,7 +32,7 @@ class RequestGpusDelegate implements JavaDelegate {
         TaskRun run = runs.get(RunIds.of(execution));
         boolean admitted = dispatcher.tryDispatch(run.cluster()).map(ids -> ids.contains(run.id().value())).orElse(false);
         if (!admitted) {
-            dispatch.afterCommit(run.cluster());
+            dispatch.request(run.cluster());
         }
         // Transient: only the gateway right after reads it, in this transaction.
         execution.setVariable(RunVariables.ADMITTED, Variables.booleanValue(admitted, true));

@@ -3,18 +3,17 @@ package io.tasklane.workflow;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.tasklane.common.DaemonThreads;
+import io.tasklane.common.NotYetDeliverable;
+import io.tasklane.common.OnCommitted;
+import io.tasklane.queue.RunAdmitted;
 import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.ReplicasChanged;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.task.RunId;
-import io.tasklane.task.RunProgressListener;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
-import jakarta.annotation.PreDestroy;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -24,12 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves runs' processes on: looks at what the database says about a run, asks {@link NextSignal}
- * which message that means for what the process waits for, and correlates it. Called after every
- * committed change of a run (on a thread of its own) and by the periodic sweep, so a message lost
- * to a race or a crash is delivered later rather than never.
+ * which message that means for what the process waits for, and correlates it. Called for every
+ * committed change of a run's GPUs or replicas (an event, delivered until the run has moved on) and
+ * by recovery after a start.
  */
 @Component
-class RunProgress implements RunProgressListener {
+class RunProgress {
 
     private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
     private static final int MAX_STEPS = 5;
@@ -37,7 +36,6 @@ class RunProgress implements RunProgressListener {
     private final RunService runs;
     private final Deployments deployments;
     private final RuntimeService runtimeService;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8, DaemonThreads.named("run-progress"));
     /** Runs being advanced right now, each with a flag saying "changed again meanwhile: look once more". */
     private final ConcurrentHashMap<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
 
@@ -47,27 +45,43 @@ class RunProgress implements RunProgressListener {
         this.runtimeService = runtimeService;
     }
 
-    @Override
-    public void runChanged(String runId) {
-        executor.execute(() -> advance(new RunId(runId)));
+    @OnCommitted
+    void on(RunAdmitted admitted) {
+        advanceOrRetry(admitted.runId());
+    }
+
+    @OnCommitted
+    void on(ReplicasChanged changed) {
+        advanceOrRetry(changed.runId());
+    }
+
+    private void advanceOrRetry(RunId runId) {
+        if (!advance(runId)) {
+            throw new NotYetDeliverable("run " + runId + " has a message due that its process did not take yet");
+        }
     }
 
     /**
-     * Delivers every message the run's state calls for, one after the other. One thread advances a run
-     * at a time; a change reported meanwhile makes that thread look once more instead of waiting for it.
+     * Delivers every message the run's state calls for, one after the other; false if one is still due
+     * (its process was busy in a step each time). One thread advances a run at a time; a change reported
+     * meanwhile makes that thread look once more instead of waiting for it (this call then returns true:
+     * the looking is that thread's).
      */
-    void advance(RunId runId) {
+    boolean advance(RunId runId) {
         AtomicBoolean again = new AtomicBoolean(true);
         AtomicBoolean running = inFlight.putIfAbsent(runId.value(), again);
         if (running != null) {
             running.set(true);
-            return;
+            return true;
         }
+        Step last = Step.NOTHING_DUE;
         try {
             do {
                 while (again.getAndSet(false)) {
-                    for (int step = 0; step < MAX_STEPS && advanceOnce(runId); step++) {
+                    last = Step.DELIVERED;
+                    for (int step = 0; step < MAX_STEPS && last != Step.NOTHING_DUE; step++) {
                         // each delivered message may make the next one due (ready, then exited)
+                        last = advanceOnce(runId);
                     }
                 }
                 inFlight.remove(runId.value(), again);
@@ -75,31 +89,30 @@ class RunProgress implements RunProgressListener {
             } while (again.get() && inFlight.putIfAbsent(runId.value(), again) == null);
         } catch (RuntimeException e) {
             inFlight.remove(runId.value(), again);
-            log.warn("Run {} could not move on now; the sweep will retry: {}", runId, e.toString());
+            log.debug("Run {} could not move on now: {}", runId, e.toString());
+            throw e;
         }
+        return last == Step.NOTHING_DUE;
     }
 
-    private boolean advanceOnce(RunId runId) {
+    private enum Step { NOTHING_DUE, DELIVERED, RACED }
+
+    private Step advanceOnce(RunId runId) {
         TaskRun run = runs.get(runId);
         if (run.isOver() || run.processInstanceId() == null) {
-            return false;
+            return Step.NOTHING_DUE;
         }
         List<RunInstance> instances = deployments.instancesOf(runId);
         Optional<String> message = NextSignal.decide(run, instances, NextSignal.waitsOf(run, instances));
         if (message.isEmpty()) {
-            return false;
+            return Step.NOTHING_DUE;
         }
         try {
             runtimeService.createMessageCorrelation(message.get()).processInstanceId(run.processInstanceId()).correlateWithResult();
-            return true;
+            return Step.DELIVERED;
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
             // Someone else moved the process meanwhile (it no longer waits where the run said); look again.
-            return true;
+            return Step.RACED;
         }
-    }
-
-    @PreDestroy
-    void shutdown() {
-        executor.shutdownNow();
     }
 }

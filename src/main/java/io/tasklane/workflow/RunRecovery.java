@@ -1,6 +1,8 @@
 package io.tasklane.workflow;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.queue.DispatchRequests;
+import io.tasklane.queue.Dispatcher;
 import io.tasklane.queue.GpuRelease;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.task.RunId;
@@ -18,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * After a start (a restart, or a crash), reconciles what runs with what the database says. The
  * engine resumes its own waits and jobs; this takes replicas that survived back under watch, records
- * those that vanished (their runs fail with the reason), and frees GPUs held by runs that are over.
+ * those that vanished (their runs fail with the reason), frees GPUs held by runs that are over, moves on
+ * every run whose state calls for a message, and asks for a dispatch pass over every cluster with runs
+ * waiting. (Events a crash left undelivered are handed over again by Spring Modulith at start too.)
  */
 @Component
 @Order(40)
@@ -31,15 +35,19 @@ class RunRecovery implements ApplicationRunner {
     private final AllocationRepository allocations;
     private final GpuRelease release;
     private final RunProgress progress;
+    private final Dispatcher dispatcher;
+    private final DispatchRequests dispatch;
     private final TransactionTemplate transactions;
 
     RunRecovery(RunRepository runs, Deployments deployments, AllocationRepository allocations, GpuRelease release,
-                RunProgress progress, TransactionTemplate transactions) {
+                RunProgress progress, Dispatcher dispatcher, DispatchRequests dispatch, TransactionTemplate transactions) {
         this.runs = runs;
         this.deployments = deployments;
         this.allocations = allocations;
         this.release = release;
         this.progress = progress;
+        this.dispatcher = dispatcher;
+        this.dispatch = dispatch;
         this.transactions = transactions;
     }
 
@@ -51,9 +59,17 @@ class RunRecovery implements ApplicationRunner {
         }
         for (TaskRun run : runs.findActive()) {
             if (run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING || run.state() == TaskState.STOPPING) {
+                // Publishes ReplicasChanged: the run is moved on, and again until its process takes what is due.
                 deployments.recover(run);
+            } else {
+                try {
+                    progress.advance(run.id());
+                } catch (RuntimeException e) {
+                    // A queued run granted before the crash: its RunAdmitted is still in the registry and delivered again.
+                    log.warn("Run {} could not move on at start; its admission is delivered again: {}", run.id(), e.toString());
+                }
             }
-            progress.advance(run.id());
         }
+        dispatcher.clustersWithWaitingRuns().forEach(dispatch::request);
     }
 }

@@ -9,13 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.task.AfterCommit;
-import io.tasklane.task.RunProgressListener;
 import io.tasklane.task.TaskKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +59,7 @@ class InstanceTrackerTest {
 
     @Test
     void anExitReportedFromAnAfterCommitCallbackIsCommittedBeforeTheProcessIsTold() {
-        RunProgressListener readsOnItsOwn = runId -> seenWhenTold.add(CompletableFuture.supplyAsync(() -> stateOfReplica(runId)).join());
-        InstanceListener listener = new InstanceTracker(instances, transactionManager, List.of(readsOnItsOwn), Clock.systemUTC())
+        InstanceListener listener = new InstanceTracker(instances, transactionManager, toldAfterCommit(), Clock.systemUTC())
                 .listenerFor(TaskKind.JOB);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status ->
@@ -73,13 +71,23 @@ class InstanceTrackerTest {
 
     @Test
     void aReportOutsideAnyTransactionIsCommittedBeforeTheProcessIsTold() {
-        RunProgressListener readsOnItsOwn = runId -> seenWhenTold.add(CompletableFuture.supplyAsync(() -> stateOfReplica(runId)).join());
-        InstanceListener listener = new InstanceTracker(instances, transactionManager, List.of(readsOnItsOwn), Clock.systemUTC())
+        InstanceListener listener = new InstanceTracker(instances, transactionManager, toldAfterCommit(), Clock.systemUTC())
                 .listenerFor(TaskKind.JOB);
 
         listener.exited(RUN, 0, 3, null);
 
         assertThat(seenWhenTold).containsExactly("FAILED");
+    }
+
+    /**
+     * Tells the run's process as the event registry does: once the transaction the event was published in
+     * has committed, on a thread and connection of its own.
+     */
+    private ApplicationEventPublisher toldAfterCommit() {
+        return event -> AfterCommit.run(() -> {
+            String runId = ((ReplicasChanged) event).runId().value();
+            seenWhenTold.add(CompletableFuture.supplyAsync(() -> stateOfReplica(runId)).join());
+        });
     }
 
     private String stateOfReplica(String runId) {

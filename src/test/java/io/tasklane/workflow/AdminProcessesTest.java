@@ -53,7 +53,7 @@ class AdminProcessesTest {
         Mocks.register("pinTask", recording("pinTask"));
         Mocks.register("rejectPin", recording("rejectPin"));
         Mocks.register("pinReviewForm", form(Map.of("taskName", "train-resnet", "owner", "carol")));
-        Mocks.register("recordDecider", new RecordDeciderListener(processEngine.getIdentityService()));
+        Mocks.register("recordDecider", new RecordDeciderListener());
         Mocks.register("planVictims", (JavaDelegate) e -> {
             calls.add("planVictims");
             e.setVariable(AdminVariables.POSSIBLE, possible);

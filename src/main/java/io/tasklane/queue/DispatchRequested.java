@@ -1,0 +1,8 @@
+package io.tasklane.queue;
+
+/**
+ * A dispatch pass over {@code cluster} is owed: its queue or its free GPUs changed (a run joined the queue,
+ * GPUs were released, a pin was set or ended, a grow was asked for or withdrawn).
+ */
+public record DispatchRequested(String cluster) {
+}

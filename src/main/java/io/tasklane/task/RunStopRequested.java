@@ -1,0 +1,8 @@
+package io.tasklane.task;
+
+/**
+ * Someone asked a run to stop ({@code kill}: to end KILLED, making room for a force-start), and theirs was
+ * the first such request: the run's process is to hear StopRequested or KillRequested.
+ */
+public record RunStopRequested(RunId runId, boolean kill) {
+}
