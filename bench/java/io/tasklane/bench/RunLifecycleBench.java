@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "tasklane.capacity.clusters[0].sku.gpus=1",
         "tasklane.capacity.clusters[0].generated-nodes.count=1000",
         "tasklane.capacity.clusters[0].generated-nodes.capacity-skus=8",
-        // The sweep would dispatch the seeded queue behind the benchmark's back; events alone drive the jobs.
+        // No second delivery of events: each signal must arrive the first time (a run left waiting points at a lost one).
+        "tasklane.events.redeliver-after=1h",
         "tasklane.runs.sweep-interval=1h",
         "logging.level.org.camunda.bpm.engine.jobexecutor=error"})
 class RunLifecycleBench {
@@ -149,7 +150,7 @@ class RunLifecycleBench {
     private Instant awaitAllOver(Instant begin) throws InterruptedException {
         while (jdbc.sql("select count(*) from tasklane.task_run where finished_at is null").query(Long.class).single() > 0) {
             if (Duration.between(begin, Instant.now()).toMinutes() >= 10) {
-                // The safety sweep is off here: a run still waiting points at a lost signal. Say where it waits.
+                // Redelivery is off here: a run still waiting points at a lost signal. Say where it waits.
                 jdbc.sql("select id, state, admitted_at is not null as admitted from tasklane.task_run where finished_at is null")
                         .query((rs, i) -> "  never finished: run " + rs.getString(1) + " " + rs.getString(2)
                                 + (rs.getBoolean(3) ? " (admitted)" : "")).list().forEach(System.out::println);

@@ -123,6 +123,11 @@ public class RunService {
         return true;
     }
 
+    /** The run, if it exists (a deleted task's runs are gone). */
+    public java.util.Optional<TaskRun> find(RunId id) {
+        return runs.findById(id);
+    }
+
     public TaskRun get(RunId id) {
         return runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
     }

@@ -7,7 +7,6 @@ import io.tasklane.common.OnCommitted;
 import io.tasklane.task.RunService;
 import io.tasklane.task.RunStarted;
 import io.tasklane.task.RunStopRequested;
-import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -44,10 +43,10 @@ class CamundaRunProcesses {
         String message = requested.kill() ? RunVariables.KILL_REQUESTED : RunVariables.STOP_REQUESTED;
         int delivered = correlations.deliver(message, requested.runId().value(), Map.of()).orElse(0);
         if (delivered == 0) {
-            TaskRun run = runs.get(requested.runId());
-            if (!run.isOver() && run.state() != TaskState.STOPPING) {
+            // A run that is gone (its task deleted), over or already stopping needs nothing more.
+            runs.find(requested.runId()).filter(run -> !run.isOver() && run.state() != TaskState.STOPPING).ifPresent(run -> {
                 throw new NotYetDeliverable("run " + run.id() + " (" + run.state() + ") does not wait for " + message + " right now");
-            }
+            });
         }
     }
 }

@@ -98,7 +98,11 @@ class RunProgress {
     private enum Step { NOTHING_DUE, DELIVERED, RACED }
 
     private Step advanceOnce(RunId runId) {
-        TaskRun run = runs.get(runId);
+        Optional<TaskRun> found = runs.find(runId);
+        if (found.isEmpty()) {
+            return Step.NOTHING_DUE; // its task was deleted meanwhile
+        }
+        TaskRun run = found.get();
         if (run.isOver() || run.processInstanceId() == null) {
             return Step.NOTHING_DUE;
         }

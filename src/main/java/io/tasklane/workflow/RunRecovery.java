@@ -61,13 +61,14 @@ class RunRecovery implements ApplicationRunner {
             if (run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING || run.state() == TaskState.STOPPING) {
                 // Publishes ReplicasChanged: the run is moved on, and again until its process takes what is due.
                 deployments.recover(run);
-            } else {
-                try {
-                    progress.advance(run.id());
-                } catch (RuntimeException e) {
-                    // A queued run granted before the crash: its RunAdmitted is still in the registry and delivered again.
-                    log.warn("Run {} could not move on at start; its admission is delivered again: {}", run.id(), e.toString());
-                }
+            }
+        }
+        for (RunId runId : runs.awaitingSignal()) {
+            try {
+                progress.advance(runId);
+            } catch (RuntimeException e) {
+                // What a crash left undelivered is in the event registry too, and delivered again from there.
+                log.warn("Run {} could not move on at start; its pending event moves it: {}", runId, e.toString());
             }
         }
         dispatcher.clustersWithWaitingRuns().forEach(dispatch::request);

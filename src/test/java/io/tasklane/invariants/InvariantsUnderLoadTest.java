@@ -76,6 +76,7 @@ class InvariantsUnderLoadTest {
         operations.stopEverything();
         Await.until("every run of cluster chaos to end (seed " + seed + ")", this::activeRuns, n -> n == 0);
         Await.until("every GPU of cluster chaos to be free (seed " + seed + ")", this::heldAllocations, n -> n == 0);
+        Await.until("every event about cluster chaos and its runs to be handled (seed " + seed + ")", this::pendingEvents, n -> n == 0);
         List<String> found = new ArrayList<>(violations);
         found.addAll(invariants.afterEverythingEnded());
         found.addAll(operations.unexpectedAnswers());
@@ -98,6 +99,14 @@ class InvariantsUnderLoadTest {
 
     private long runsThat(String condition) {
         return jdbc.sql("select count(*) from tasklane.task_run where cluster = 'chaos' and " + condition).query(Long.class).single();
+    }
+
+    /** Events still in the registry (not yet handled) that name cluster chaos or one of its runs. */
+    private long pendingEvents() {
+        return jdbc.sql("""
+                select count(*) from tasklane.event_publication e where e.serialized_event like '%"chaos"%'
+                  or exists (select 1 from tasklane.task_run r where r.cluster = 'chaos' and e.serialized_event like '%' || r.id || '%')""")
+                .query(Long.class).single();
     }
 
     private long heldAllocations() {

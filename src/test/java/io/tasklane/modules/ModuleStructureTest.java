@@ -1,16 +1,82 @@
 package io.tasklane.modules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
 import io.tasklane.TasklaneApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
+/**
+ * The modules (top-level packages under io.tasklane) depend on each other without cycles and only through
+ * each other's public types in their base package; sub-packages (runtime/local, runtime/kubernetes...) are
+ * their module's own. The module documentation in docs/modules is what Spring Modulith generates from the
+ * code as it is: a change of structure fails here until the documentation is written again with
+ * {@code ./mvnw test -Dtest=ModuleStructureTest -Dmodules.docs.write=true}.
+ */
 class ModuleStructureTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(TasklaneApplication.class);
+    static final Path COMMITTED = Path.of("docs", "modules");
+    static final Path GENERATED = Path.of("target", "spring-modulith-docs");
 
     @Test
     void modulesHaveNoCyclesAndUseEachOtherOnlyThroughTheirInterfaces() {
-        MODULES.forEach(System.out::println);
         MODULES.verify();
+    }
+
+    @Test
+    void theModuleDocumentationInDocsIsCurrent() throws IOException {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        Map<String, String> generated = filesIn(GENERATED);
+        assertThat(generated).isNotEmpty().containsKey("components.puml");
+        if (Boolean.getBoolean("modules.docs.write")) {
+            writeCommitted(generated);
+        }
+        assertThat(filesIn(COMMITTED))
+                .as("docs/modules is out of date; write it again: ./mvnw test -Dtest=ModuleStructureTest -Dmodules.docs.write=true")
+                .isEqualTo(generated);
+    }
+
+    private static void writeCommitted(Map<String, String> generated) throws IOException {
+        if (Files.isDirectory(COMMITTED)) {
+            try (Stream<Path> old = Files.list(COMMITTED)) {
+                old.forEach(file -> {
+                    try {
+                        Files.delete(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        Files.createDirectories(COMMITTED);
+        for (Map.Entry<String, String> file : generated.entrySet()) {
+            Files.writeString(COMMITTED.resolve(file.getKey()), file.getValue());
+        }
+    }
+
+    private static Map<String, String> filesIn(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> all = Files.list(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                files.put(file.getFileName().toString(), Files.readString(file).replace("\r\n", "\n"));
+            }
+        }
+        return files;
     }
 }
