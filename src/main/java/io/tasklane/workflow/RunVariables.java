@@ -22,7 +22,7 @@ public final class RunVariables {
     /** Final state chosen on the way out (SUCCEEDED, FAILED, STOPPED, KILLED) and its reason code. */
     public static final String OUTCOME = "outcome";
     public static final String REASON_CODE = "reasonCode";
-    /** Local inputs of the "Outcome: ..." and "Mark ..." tasks. */
+    /** Local inputs of the outcome events ("Succeeded", "Failed: ...") and the "Mark ..." tasks. */
     public static final String OUTCOME_STATE_INPUT = "outcomeState";
     public static final String OUTCOME_CODE_INPUT = "outcomeCode";
     public static final String DEPLOY_ERROR = "deployError";

@@ -65,7 +65,7 @@ class TaskRunProcessTest {
         Mocks.register("undeployReplicas", recording("undeployReplicas", e -> { }));
         Mocks.register("markRunning", recording("markRunning",
                 e -> e.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(exitedBeforeNoticed, true))));
-        Mocks.register("recordOutcome", recording("recordOutcome", new RecordOutcomeDelegate()::execute));
+        Mocks.register("recordOutcome", new RecordOutcomeListener());
         Mocks.register("markStopping", recording("markStopping", e -> {
             e.getProcessInstance().setVariable(RunVariables.OUTCOME, e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT));
             e.getProcessInstance().setVariable(RunVariables.REASON_CODE, e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT));

@@ -56,7 +56,7 @@ class TaskRunResizeProcessTest {
         Mocks.register("requestGpus", recording("requestGpus", e -> e.setVariable(RunVariables.ADMITTED, true)));
         Mocks.register("allocateGpus", recording("allocateGpus",
                 e -> e.setVariable(RunVariables.DEADLINE_AT, Instant.now().plusSeconds(3600).toString())));
-        Mocks.register("recordOutcome", recording("recordOutcome", new RecordOutcomeDelegate()::execute));
+        Mocks.register("recordOutcome", new RecordOutcomeListener());
         Mocks.register("markStopping", recording("markStopping", e -> e.getProcessInstance().setVariable(RunVariables.OUTCOME,
                 e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT))));
         Mocks.register("resizeRun", recording("resizeRun", new ResizeRunDelegate(resizer)::execute));
