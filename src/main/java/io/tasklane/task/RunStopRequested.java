@@ -1,8 +1,11 @@
 package io.tasklane.task;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * Someone asked a run to stop ({@code kill}: to end KILLED, making room for a force-start), and theirs was
  * the first such request: the run's process is to hear StopRequested or KillRequested.
  */
+@DomainEvent
 public record RunStopRequested(RunId runId, boolean kill) {
 }
