@@ -49,7 +49,7 @@ public class Dispatcher {
 
     /**
      * One dispatch pass over {@code cluster}: reserves GPUs for every run the admission policy lets
-     * start, and returns their ids. Each admitted run (and granted grow) is published as an event.
+     * start, and returns their ids. They are published as one {@link RunsAdmitted} (and {@link GrowsGranted}).
      */
     @Transactional
     public List<String> dispatch(String cluster) {
@@ -58,20 +58,22 @@ public class Dispatcher {
         if (definition.isEmpty() || !clusterLock.hold(cluster)) {
             return List.of();
         }
-        return pass(definition.get());
+        return pass(definition.get(), null);
     }
 
     /**
      * A dispatch pass if no other pass over the cluster is under way, else nothing at all (empty): a
-     * start then leaves its run to the pass that follows, instead of waiting for the lock.
+     * start then leaves its run to the pass that follows, instead of waiting for the lock. {@code starting}
+     * is the run whose start runs the pass: if admitted, it goes on in the caller's transaction and is not
+     * published.
      */
     @Transactional
-    public Optional<List<String>> tryDispatch(String cluster) {
+    public Optional<List<String>> tryDispatch(String cluster, RunId starting) {
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
         if (definition.isEmpty() || !clusterLock.tryHold(cluster)) {
             return Optional.empty();
         }
-        return Optional.of(pass(definition.get()));
+        return Optional.of(pass(definition.get(), starting));
     }
 
     /**
@@ -95,7 +97,7 @@ public class Dispatcher {
         return nodes.stream().allMatch(node -> node.free() == 0);
     }
 
-    private List<String> pass(VirtualCluster definition) {
+    private List<String> pass(VirtualCluster definition, RunId starting) {
         // 2. Snapshot what is free now that the lock is held.
         String cluster = definition.name();
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
@@ -117,8 +119,13 @@ public class Dispatcher {
         List<String> grown = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
         queue.markAdmitted(started, clock.instant());
         grows.markGranted(grown, clock.instant());
-        started.forEach(id -> events.publishEvent(new RunAdmitted(new RunId(id))));
-        grown.forEach(id -> events.publishEvent(new GrowGranted(new RunId(id))));
+        List<RunId> toTell = started.stream().map(RunId::new).filter(id -> !id.equals(starting)).toList();
+        if (!toTell.isEmpty()) {
+            events.publishEvent(new RunsAdmitted(toTell));
+        }
+        if (!grown.isEmpty()) {
+            events.publishEvent(new GrowsGranted(grown.stream().map(RunId::new).toList()));
+        }
         return ids;
     }
 

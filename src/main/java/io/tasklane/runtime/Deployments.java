@@ -83,8 +83,12 @@ public class Deployments {
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
         AfterCommit.run(() -> launched.arm(listener));
-        tracker.notifyChanged(runId.value());
-        return launched.replicas().stream().allMatch(replica -> replica.initialState().isUp(run.kind()));
+        boolean allUp = launched.replicas().stream().allMatch(replica -> replica.initialState().isUp(run.kind()));
+        if (!allUp) {
+            // The process waits for ReplicasReady; all up already, it goes on by itself (its gateway reads this result).
+            tracker.notifyChanged(runId.value());
+        }
+        return allUp;
     }
 
     /**

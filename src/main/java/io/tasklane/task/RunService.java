@@ -243,8 +243,7 @@ public class RunService {
      * order (as start and stop do), so two of them never wait for each other.
      */
     private Locked lock(RunId id) {
-        TaskRun unlocked = runs.findById(id).orElseThrow(() -> new NotFoundException("run", id.value()));
-        TaskRepository.LockedTask task = tasks.lockForRunChange(unlocked.taskId()).orElseThrow();
+        TaskRepository.LockedTask task = tasks.lockForChangeOfRun(id).orElseThrow(() -> new NotFoundException("run", id.value()));
         return new Locked(runs.lock(id).orElseThrow(), task);
     }
 

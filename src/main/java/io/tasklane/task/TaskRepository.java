@@ -99,10 +99,11 @@ public class TaskRepository {
     /**
      * Locks the task's row until the transaction ends and reads only what a run's state change needs: a
      * run moves four or more times in its life, and each move reading the whole task with its tags showed.
+     * The run's task id is read in the same statement.
      */
-    Optional<LockedTask> lockForRunChange(TaskId id) {
-        return jdbc.sql("select state, pinned, current_run_id, active_deadline_seconds from tasklane.task where id = ? "
-                        + locks.forUpdate()).param(id.value())
+    Optional<LockedTask> lockForChangeOfRun(RunId runId) {
+        return jdbc.sql("select state, pinned, current_run_id, active_deadline_seconds from tasklane.task"
+                        + " where id = (select task_id from tasklane.task_run where id = ?) " + locks.forUpdate()).param(runId.value())
                 .query((rs, i) -> new LockedTask(TaskState.valueOf(rs.getString("state")), rs.getBoolean("pinned"),
                         rs.getString("current_run_id"), rs.getLong("active_deadline_seconds")))
                 .optional();

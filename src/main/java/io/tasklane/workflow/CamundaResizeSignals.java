@@ -1,10 +1,11 @@
 package io.tasklane.workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import io.tasklane.common.NotYetDeliverable;
 import io.tasklane.common.OnCommitted;
-import io.tasklane.queue.GrowGranted;
+import io.tasklane.queue.GrowsGranted;
 import io.tasklane.sizing.GrowWithdrawn;
 import io.tasklane.sizing.ResizeRequested;
 import io.tasklane.sizing.RunResizer;
@@ -36,8 +37,11 @@ class CamundaResizeSignals {
     }
 
     @OnCommitted
-    void on(GrowGranted granted) {
-        growSettled(granted.runId());
+    void on(GrowsGranted granted) {
+        List<RunId> notYet = granted.runIds().stream().filter(runId -> !tryGrowSettled(runId)).toList();
+        if (!notYet.isEmpty()) {
+            throw new NotYetDeliverable("run(s) " + notYet + " have not heard that their grow is granted yet");
+        }
     }
 
     @OnCommitted
@@ -46,9 +50,14 @@ class CamundaResizeSignals {
     }
 
     private void growSettled(RunId runId) {
-        correlations.deliver(RunVariables.GROW_GRANTED, runId.value(), Map.of());
-        if (resizer.growSettledUnheard(runId)) {
+        if (!tryGrowSettled(runId)) {
             throw new NotYetDeliverable("run " + runId + " has not heard that its grow is settled yet");
         }
+    }
+
+    /** Delivers GrowGranted; false if the run's process has still not heard it. */
+    private boolean tryGrowSettled(RunId runId) {
+        correlations.deliver(RunVariables.GROW_GRANTED, runId.value(), Map.of());
+        return !resizer.growSettledUnheard(runId);
     }
 }

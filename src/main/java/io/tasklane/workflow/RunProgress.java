@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tasklane.common.NotYetDeliverable;
 import io.tasklane.common.OnCommitted;
-import io.tasklane.queue.RunAdmitted;
+import io.tasklane.queue.RunsAdmitted;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.ReplicasChanged;
 import io.tasklane.runtime.RunInstance;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class RunProgress {
 
     private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
-    private static final int MAX_STEPS = 5;
+    private static final int MAX_RACES = 5;
 
     private final RunService runs;
     private final Deployments deployments;
@@ -46,8 +46,22 @@ class RunProgress {
     }
 
     @OnCommitted
-    void on(RunAdmitted admitted) {
-        advanceOrRetry(admitted.runId());
+    void on(RunsAdmitted admitted) {
+        List<RunId> notYet = new java.util.ArrayList<>();
+        for (RunId runId : admitted.runIds()) {
+            try {
+                if (!advance(runId)) {
+                    notYet.add(runId);
+                }
+            } catch (RuntimeException e) {
+                // The others still move on; this one is looked at again with the whole event.
+                log.debug("Run {} could not move on after its admission: {}", runId, e.toString());
+                notYet.add(runId);
+            }
+        }
+        if (!notYet.isEmpty()) {
+            throw new NotYetDeliverable("admitted run(s) " + notYet + " have not taken CapacityGranted yet");
+        }
     }
 
     @OnCommitted
@@ -62,8 +76,8 @@ class RunProgress {
     }
 
     /**
-     * Delivers every message the run's state calls for, one after the other; false if one is still due
-     * (its process was busy in a step each time). One thread advances a run at a time; a change reported
+     * Delivers the message the run's state calls for, if any; false if one is still due (its process was
+     * busy in a step each time it was tried). One thread advances a run at a time; a change reported
      * meanwhile makes that thread look once more instead of waiting for it (this call then returns true:
      * the looking is that thread's).
      */
@@ -78,9 +92,11 @@ class RunProgress {
         try {
             do {
                 while (again.getAndSet(false)) {
-                    last = Step.DELIVERED;
-                    for (int step = 0; step < MAX_STEPS && last != Step.NOTHING_DUE; step++) {
-                        // each delivered message may make the next one due (ready, then exited)
+                    // One message per look: what a delivered message leads to is decided by the process's own
+                    // gateways (a job already exited when it is marked running), and every later change of the
+                    // run publishes an event of its own, which looks again.
+                    last = advanceOnce(runId);
+                    for (int retry = 1; retry < MAX_RACES && last == Step.RACED; retry++) {
                         last = advanceOnce(runId);
                     }
                 }
@@ -92,7 +108,7 @@ class RunProgress {
             log.debug("Run {} could not move on now: {}", runId, e.toString());
             throw e;
         }
-        return last == Step.NOTHING_DUE;
+        return last != Step.RACED;
     }
 
     private enum Step { NOTHING_DUE, DELIVERED, RACED }
