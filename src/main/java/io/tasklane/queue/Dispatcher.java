@@ -1,6 +1,7 @@
 package io.tasklane.queue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +111,23 @@ public class Dispatcher {
         if (admitted.isEmpty()) {
             return List.of();
         }
-        // 4. Reserve their GPUs; the rest stays queued.
+        // 4. Mark them admitted, then reserve their GPUs; the rest stays queued. A run stopped since step 3 read
+        // it is neither (its stop waited only for its row); what it would have held is left to the next pass.
+        Instant now = clock.instant();
+        List<String> candidates = admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        List<String> growing = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        Set<String> startedNow = queue.markAdmitted(candidates, now);
+        Set<String> grownNow = grows.markGranted(growing, now);
+        List<String> started = candidates.stream().filter(startedNow::contains).toList();
+        List<String> grown = growing.stream().filter(grownNow::contains).toList();
         Map<String, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
-        admitted.forEach(run -> placements.put(run.entry().runId(), numbered(run)));
+        admitted.stream().filter(run -> startedNow.contains(run.entry().runId()) || grownNow.contains(run.entry().runId()))
+                .forEach(run -> placements.put(run.entry().runId(), numbered(run)));
         allocations.reserve(cluster, placements, definition.sku().gpus());
         List<String> ids = List.copyOf(placements.keySet());
-        List<String> started = admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList();
-        List<String> grown = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
-        queue.markAdmitted(started, clock.instant());
-        grows.markGranted(grown, clock.instant());
+        if (started.size() < candidates.size() || grown.size() < growing.size()) {
+            events.publishEvent(new DispatchRequested(cluster));
+        }
         List<RunId> toTell = started.stream().map(RunId::new).filter(id -> !id.equals(starting)).toList();
         if (!toTell.isEmpty()) {
             events.publishEvent(new RunsAdmitted(toTell));

@@ -93,11 +93,27 @@ class QueueRepository {
                 .query(String.class).list();
     }
 
-    void markAdmitted(List<String> runIds, Instant at) {
+    /**
+     * Marks the runs admitted, except one that left the queue since the pass read it (its stop waits for no
+     * pass, only for the run's row, which this waits for in turn): returns those marked. One asked to stop but
+     * still queued is admitted; its stop then releases what it was given.
+     */
+    java.util.Set<String> markAdmitted(List<String> runIds, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        int marked = 0;
         for (int from = 0; from < runIds.size(); from += 1000) {
-            jdbc.sql("update tasklane.task_run set admitted_at = :at where id in (:ids)")
+            marked += jdbc.sql("update tasklane.task_run set admitted_at = :at where id in (:ids) and state = 'QUEUED'"
+                            + " and admitted_at is null")
                     .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).update();
         }
+        if (marked == runIds.size()) {
+            return new java.util.HashSet<>(runIds);
+        }
+        java.util.Set<String> admitted = new java.util.HashSet<>();
+        for (int from = 0; from < runIds.size(); from += 1000) {
+            admitted.addAll(jdbc.sql("select id from tasklane.task_run where id in (:ids) and admitted_at = :at")
+                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).query(String.class).list());
+        }
+        return admitted;
     }
 }

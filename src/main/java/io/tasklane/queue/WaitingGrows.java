@@ -15,6 +15,9 @@ public interface WaitingGrows {
     /** Clusters with a grow waiting. */
     List<String> clustersWithGrows();
 
-    /** The grown runs now hold their added replicas: they count them, and their processes may deploy them. */
-    void markGranted(List<String> runIds, Instant at);
+    /**
+     * The grown runs now hold their added replicas: they count them, and their processes may deploy them.
+     * Returns those granted: not a run that stopped since the pass read it.
+     */
+    java.util.Set<String> markGranted(List<String> runIds, Instant at);
 }

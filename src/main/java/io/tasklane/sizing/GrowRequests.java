@@ -47,12 +47,18 @@ public class GrowRequests implements WaitingGrows {
     }
 
     @Override
-    public void markGranted(List<String> runIds, Instant at) {
+    public java.util.Set<String> markGranted(List<String> runIds, Instant at) {
+        java.util.Set<String> granted = new java.util.HashSet<>();
         for (String runId : runIds) {
-            jdbc.sql("""
+            int updated = jdbc.sql("""
                     update tasklane.task_run set replicas = grow_to, grow_to = null, grow_requested_at = null,
-                      grow_settled_at = ?, version = version + 1 where id = ?""")
+                      grow_settled_at = ?, version = version + 1
+                    where id = ? and grow_to is not null and state in\s""" + TaskState.sqlList(TaskState.RESIZABLE))
                     .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), runId).update();
+            if (updated == 1) {
+                granted.add(runId);
+            }
         }
+        return granted;
     }
 }
