@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "logging.level.org.camunda.bpm.engine.jobexecutor=error"})
 class RunLifecycleBench {
 
-    static final int JOBS = 2_000;
-    static final int WARM_UP_JOBS = 400;
+    static final int JOBS = Integer.getInteger("bench.jobs", 2_000);
+    static final int WARM_UP_JOBS = Integer.getInteger("bench.warm-up-jobs", 400);
     static final int QUEUED_RUNS = 10_000;
 
     @LocalServerPort

@@ -30,7 +30,7 @@ final class StatementReport {
         System.out.printf("  most frequent:        per %-5s     ms  statement%n", unit);
         jdbc.sql("""
                 select calls, round(total_exec_time) as millis, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) as text
-                from pg_stat_statements order by calls desc limit 12""")
+                from pg_stat_statements order by calls desc limit ?""").param(Integer.getInteger("bench.statements", 12))
                 .query((rs, i) -> String.format("                         %8.1f %7d  %s", (double) rs.getLong("calls") / units,
                         rs.getLong("millis"), rs.getString("text")))
                 .list().forEach(System.out::println);

@@ -150,7 +150,12 @@ public class Deployments {
 
     /** Where a service answers: what its runtime publishes, else replica 0's port on this host (local runtime). Null for a job. */
     public String endpointOf(RunId runId) {
-        TaskRun run = runs.get(runId);
+        return endpointOf(runs.get(runId));
+    }
+
+    /** The endpoint of a service run (null for a job). */
+    public String endpointOf(TaskRun run) {
+        RunId runId = run.id();
         if (run.kind() != TaskKind.SERVICE) {
             return null;
         }

@@ -196,11 +196,18 @@ public class RunService {
     /** Ends the run in {@code state}; the task shows that state until its next start. */
     @Transactional
     public void finish(RunId id, TaskState state, String reason) {
+        finish(id, state, run -> reason);
+    }
+
+    /** Ends the run in {@code state} with the reason {@code reasonOf} gives for the run as locked. */
+    @Transactional
+    public void finish(RunId id, TaskState state, java.util.function.Function<TaskRun, String> reasonOf) {
         Locked locked = lock(id);
         TaskRun run = locked.run();
         if (run.isOver()) {
             return;
         }
+        String reason = reasonOf.apply(run);
         runs.finish(id, state, reason, clock.instant());
         changeTaskState(locked, state, actorOf(run.reason(), reason), reason);
     }

@@ -4,7 +4,6 @@ import io.tasklane.queue.GpuRelease;
 import io.tasklane.runtime.RunOutcomes;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
-import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,11 +29,11 @@ class FinishRunDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RunId runId = RunIds.of(execution);
-        TaskRun run = runs.get(runId);
         TaskState state = TaskState.valueOf((String) execution.getVariable(RunVariables.OUTCOME));
         String code = (String) execution.getVariable(RunVariables.REASON_CODE);
+        String detail = detail(execution, code);
         release.release(runId);
-        runs.finish(runId, state, outcomes.reasonFor(run, state, code, detail(execution, code)));
+        runs.finish(runId, state, run -> outcomes.reasonFor(run, state, code, detail));
     }
 
     private static String detail(DelegateExecution execution, String code) {

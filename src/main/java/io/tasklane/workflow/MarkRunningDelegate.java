@@ -3,6 +3,7 @@ package io.tasklane.workflow;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
+import io.tasklane.task.TaskRun;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,8 +28,9 @@ class MarkRunningDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RunId runId = RunIds.of(execution);
-        runs.markRunning(runId, deployments.endpointOf(runId));
-        boolean alreadyExited = NextSignal.allExitedSuccessfully(runs.get(runId), deployments.instancesOf(runId));
+        TaskRun run = runs.get(runId); // kind and replicas: marking it running changes neither
+        runs.markRunning(runId, deployments.endpointOf(run));
+        boolean alreadyExited = NextSignal.allExitedSuccessfully(run, deployments.instancesOf(runId));
         // Transient: only the gateway right after reads it, in this transaction; nothing to store.
         execution.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(alreadyExited, true));
     }
