@@ -1,6 +1,5 @@
 package io.tasklane.workflow;
 
-import java.util.List;
 import java.util.Map;
 
 import io.tasklane.common.NotYetDeliverable;
@@ -38,10 +37,7 @@ class CamundaResizeSignals {
 
     @OnCommitted
     void on(GrowsGranted granted) {
-        List<RunId> notYet = granted.runIds().stream().filter(runId -> !tryGrowSettled(runId)).toList();
-        if (!notYet.isEmpty()) {
-            throw new NotYetDeliverable("run(s) " + notYet + " have not heard that their grow is granted yet");
-        }
+        EachRun.settle(granted.runIds(), this::tryGrowSettled, "GrowGranted not heard yet");
     }
 
     @OnCommitted

@@ -47,21 +47,7 @@ class RunProgress {
 
     @OnCommitted
     void on(RunsAdmitted admitted) {
-        List<RunId> notYet = new java.util.ArrayList<>();
-        for (RunId runId : admitted.runIds()) {
-            try {
-                if (!advance(runId)) {
-                    notYet.add(runId);
-                }
-            } catch (RuntimeException e) {
-                // The others still move on; this one is looked at again with the whole event.
-                log.debug("Run {} could not move on after its admission: {}", runId, e.toString());
-                notYet.add(runId);
-            }
-        }
-        if (!notYet.isEmpty()) {
-            throw new NotYetDeliverable("admitted run(s) " + notYet + " have not taken CapacityGranted yet");
-        }
+        EachRun.settle(admitted.runIds(), this::advance, "CapacityGranted not taken yet");
     }
 
     @OnCommitted
