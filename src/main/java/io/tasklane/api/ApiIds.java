@@ -3,10 +3,10 @@ package io.tasklane.api;
 import java.util.function.Function;
 
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.queue.PinRequestId;
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
 
 /** Ids from paths: one that cannot exist is answered 404 like an unknown one. */
 final class ApiIds {

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.preemption.ForceStart;
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.preemption.ForceStartService;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

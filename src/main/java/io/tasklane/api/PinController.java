@@ -3,11 +3,11 @@ package io.tasklane.api;
 import java.net.URI;
 import java.time.Instant;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.queue.PinRequest;
 import io.tasklane.queue.PinRequestId;
 import io.tasklane.queue.PinService;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

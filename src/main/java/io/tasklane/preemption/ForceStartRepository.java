@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

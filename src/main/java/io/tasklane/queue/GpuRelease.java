@@ -1,7 +1,7 @@
 package io.tasklane.queue;
 
 import io.tasklane.capacity.AllocationRepository;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import org.springframework.stereotype.Component;
 

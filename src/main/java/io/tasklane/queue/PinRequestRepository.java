@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskKind;

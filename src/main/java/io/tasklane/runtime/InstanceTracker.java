@@ -2,7 +2,7 @@ package io.tasklane.runtime;
 
 import java.time.Clock;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.TaskKind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;

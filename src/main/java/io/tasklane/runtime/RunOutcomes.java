@@ -2,7 +2,7 @@ package io.tasklane.runtime;
 
 import java.util.List;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.stereotype.Component;

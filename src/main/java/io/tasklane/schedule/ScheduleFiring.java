@@ -5,15 +5,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.sizing.RunResizer;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskEventLog;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskState;
-import io.tasklane.task.TaskId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.tasklane.common.RowLocks;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -9,6 +9,8 @@ import io.tasklane.common.ConflictException;
 import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.context.ApplicationEventPublisher;

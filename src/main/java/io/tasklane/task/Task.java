@@ -3,6 +3,7 @@ package io.tasklane.task;
 import java.time.Instant;
 
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.TaskId;
 
 /**
  * The task aggregate: a configuration plus where it is in its lifecycle. Changes go through the

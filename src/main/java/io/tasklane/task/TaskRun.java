@@ -2,6 +2,9 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
+
 /**
  * One activation of a task: what it asked for when it started, and where it is. The task's own
  * state mirrors the state of its current run.

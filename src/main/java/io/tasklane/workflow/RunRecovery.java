@@ -1,11 +1,11 @@
 package io.tasklane.workflow;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.DispatchRequests;
 import io.tasklane.queue.Dispatcher;
 import io.tasklane.queue.GpuRelease;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;

@@ -2,6 +2,9 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
+
 /** Test data: run r1 of task t1, a one-replica JOB on cluster "local" that alice started and that waits in the queue. */
 public final class TaskRunBuilder {
 

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;

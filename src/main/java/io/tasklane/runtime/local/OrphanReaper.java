@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.tasklane.common.DaemonThreads;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceRepository;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskEventLog;
