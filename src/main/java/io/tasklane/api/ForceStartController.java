@@ -32,7 +32,7 @@ class ForceStartController {
                               Instant finishedAt, List<ForceStart.Victim> victims, String confirmationTaskId) {
 
         static ForceStartResponse of(ForceStart f, String confirmationTaskId) {
-            return new ForceStartResponse(f.id(), f.taskId(), f.runId().value(), f.cluster(), f.state(), f.outcome(),
+            return new ForceStartResponse(f.id(), f.taskId(), f.runId().value(), f.cluster().value(), f.state(), f.outcome(),
                     f.requestedBy(), f.decidedBy(), f.requestedAt(), f.decidedAt(), f.finishedAt(), f.victims(),
                     confirmationTaskId);
         }

@@ -41,7 +41,7 @@ class PinController {
                               Instant requestedAt, Instant decidedAt, String reviewTaskId) {
 
         static PinRequestResponse of(PinRequest r, String reviewTaskId) {
-            return new PinRequestResponse(r.id(), r.taskId(), r.runId().value(), r.cluster(), r.state(), r.requestedBy(),
+            return new PinRequestResponse(r.id(), r.taskId(), r.runId().value(), r.cluster().value(), r.state(), r.requestedBy(),
                     r.reason(), r.outcome(), r.decidedBy(), r.comment(), r.requestedAt(), r.decidedAt(), reviewTaskId);
         }
     }

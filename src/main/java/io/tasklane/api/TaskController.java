@@ -72,7 +72,7 @@ class TaskController {
     TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Task task = tasks.get(caller, ApiIds.task(id));
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
-                ? queues.positionOf(task.spec().cluster(), task.currentRunId()).orElse(null) : null;
+                ? queues.positionOf(task.cluster(), task.currentRunId()).orElse(null) : null;
         return TaskResponse.of(task, position).withSchedule(ScheduleDtos.ScheduleSummary.of(schedules.viewOf(task.id())));
     }
 

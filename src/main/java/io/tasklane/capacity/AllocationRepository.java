@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.ClusterName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,26 +29,26 @@ public class AllocationRepository {
     }
 
     /** Slots taken on each node of the cluster. */
-    public Map<String, Set<Integer>> takenSlots(String cluster) {
+    public Map<String, Set<Integer>> takenSlots(ClusterName cluster) {
         Map<String, Set<Integer>> taken = new HashMap<>();
-        jdbc.sql("select node, slots from tasklane.allocation where cluster = ?").param(cluster)
+        jdbc.sql("select node, slots from tasklane.allocation where cluster = ?").param(cluster.value())
                 .query((rs, i) -> Map.entry(rs.getString("node"), split(rs.getString("slots")))).list()
                 .forEach(e -> taken.computeIfAbsent(e.getKey(), n -> new HashSet<>()).addAll(e.getValue()));
         return taken;
     }
 
     /** Records the placements of runs (by run id) in one batch; call only while holding the cluster lock. */
-    public void reserve(String cluster, Map<String, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
+    public void reserve(ClusterName cluster, Map<String, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
         List<Object[]> rows = new java.util.ArrayList<>();
         placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {
-                runId, p.replicaIndex(), cluster, p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
+                runId, p.replicaIndex(), cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
         batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)"
                 + " values (?, ?, ?, ?, ?, ?)", rows);
     }
 
     public List<Allocation> forRun(String runId) {
         return jdbc.sql("select * from tasklane.allocation where run_id = ? order by replica_index").param(runId)
-                .query((rs, i) -> new Allocation(rs.getString("run_id"), rs.getInt("replica_index"), rs.getString("cluster"),
+                .query((rs, i) -> new Allocation(rs.getString("run_id"), rs.getInt("replica_index"), new ClusterName(rs.getString("cluster")),
                         rs.getString("node"), split(rs.getString("slots")), split(rs.getString("gpu_indices"))))
                 .list();
     }

@@ -61,12 +61,12 @@ public class ForceStartService {
                     + (task.pinned() ? "" : " and not pinned") + "; only the pinned task of a queue can be force-started");
         }
         // Serializes force-starts of one cluster, so two admins at once get one force-start and one refusal.
-        clusterLock.hold(task.spec().cluster());
-        starts.openOn(task.spec().cluster()).ifPresent(other -> {
+        clusterLock.hold(task.cluster());
+        starts.openOn(task.cluster()).ifPresent(other -> {
             throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
                     + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
         });
-        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
+        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, new RunId(task.currentRunId()), task.cluster(),
                 caller.userId(), ForceStart.State.PLANNING, null, null, clock.instant(), null, null, List.of());
         starts.insert(start);
         processes.start(start.id());

@@ -40,14 +40,14 @@ class VictimPlanner {
         VirtualCluster cluster = clusters.find(pinned.cluster());
         Map<String, TaskRun> holding = new LinkedHashMap<>();
         List<RunningRun> running = new ArrayList<>();
-        for (TaskRun run : runs.holdingGpus(cluster.name())) {
+        for (TaskRun run : runs.holdingGpus(pinned.cluster())) {
             Task task = tasks.findById(run.taskId()).orElseThrow();
             holding.put(run.id().value(), run);
             running.add(new RunningRun(run.id().value(), run.taskId().value(), run.state(), task.pinned(), run.priority(),
                     run.startedAt() != null ? run.startedAt() : run.admittedAt(), slotsByNode(run)));
         }
         VictimPlan plan = VictimPolicy.plan(pinned.replicas(), pinned.skuPerReplica(),
-                clusters.snapshot(cluster, allocations.takenSlots(cluster.name())), running);
+                clusters.snapshot(cluster, allocations.takenSlots(pinned.cluster())), running);
         if (plan instanceof VictimPlan.Impossible impossible) {
             return new Planned(List.of(), impossible.reason());
         }

@@ -14,6 +14,7 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
 import io.tasklane.queue.Admission.Admitted;
@@ -53,7 +54,7 @@ public class Dispatcher {
      * start, and returns their ids. They are published as one {@link RunsAdmitted} (and {@link GrowsGranted}).
      */
     @Transactional
-    public List<String> dispatch(String cluster) {
+    public List<String> dispatch(ClusterName cluster) {
         // 1. Serialize with every other pass over this cluster, unless there is nothing to hand out.
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
         if (definition.isEmpty() || !clusterLock.hold(cluster)) {
@@ -69,7 +70,7 @@ public class Dispatcher {
      * published.
      */
     @Transactional
-    public Optional<List<String>> tryDispatch(String cluster, RunId starting) {
+    public Optional<List<String>> tryDispatch(ClusterName cluster, RunId starting) {
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
         if (definition.isEmpty() || !clusterLock.tryHold(cluster)) {
             return Optional.empty();
@@ -84,7 +85,7 @@ public class Dispatcher {
      * full cluster is skipped without taking its lock, which every start on a busy cluster would
      * otherwise hold until its own commit, making the pass that matters wait.
      */
-    private Optional<VirtualCluster> withFreeSlots(String cluster) {
+    private Optional<VirtualCluster> withFreeSlots(ClusterName cluster) {
         VirtualCluster definition;
         try {
             definition = clusters.find(cluster);
@@ -100,7 +101,7 @@ public class Dispatcher {
 
     private List<String> pass(VirtualCluster definition, RunId starting) {
         // 2. Snapshot what is free now that the lock is held.
-        String cluster = definition.name();
+        ClusterName cluster = new ClusterName(definition.name());
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
         if (isFull(free)) {
@@ -142,7 +143,7 @@ public class Dispatcher {
      * Walks the queue in order: the pinned run, then the others merged with grows, read from the database
      * only as far as something could still be admitted.
      */
-    private List<Admitted> admit(String cluster, List<NodeSnapshot> free, QueuePolicy policy) {
+    private List<Admitted> admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy) {
         Admission admission = new Admission(free, policy);
         List<QueueEntry> pinned = queue.pinned(cluster);
         pinned.forEach(admission::offer);
@@ -168,7 +169,7 @@ public class Dispatcher {
     }
 
     /** Clusters that have runs (or grows) waiting: recovery asks for a pass over each after a start. */
-    public List<String> clustersWithWaitingRuns() {
+    public List<ClusterName> clustersWithWaitingRuns() {
         return java.util.stream.Stream.concat(queue.clustersWithWaitingRuns().stream(), grows.clustersWithGrows().stream())
                 .distinct().toList();
     }

@@ -1,6 +1,7 @@
 package io.tasklane.queue;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ public class GpuRelease {
         }
     }
 
-    private void letQueueMove(String cluster) {
+    private void letQueueMove(ClusterName cluster) {
         if (dispatcher.tryDispatch(cluster, null).isEmpty()) {
             dispatch.request(cluster);
         }

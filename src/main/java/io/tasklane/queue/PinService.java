@@ -77,7 +77,7 @@ public class PinService {
             throw new InvalidInputException("reason", "max-length", "a reason has at most " + MAX_TEXT + " characters");
         }
         Task task = runs.lockForCaller(caller, taskId);
-        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+        clusters.requireGranted(caller, task.cluster(), "cluster");
         if (task.state() != TaskState.QUEUED) {
             throw new ConflictException("state", "queued", "task " + taskId + " is " + task.state() + "; only a QUEUED task can be pinned");
         }
@@ -89,10 +89,10 @@ public class PinService {
                     + pending.requestedBy() + " for task " + taskId + " waits for an admin's review already");
         });
         if (caller.isAdmin()) {
-            clusterLock.hold(task.spec().cluster());
+            clusterLock.hold(task.cluster());
             requireNoOtherPin(task);
         }
-        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
+        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.cluster(),
                 caller.userId(), reason, PinRequest.State.PENDING, null, null, null, clock.instant(), null);
         requests.insert(request);
         processes.start(request.id(), caller.isAdmin() ? request.requestedBy() : null);
@@ -164,7 +164,7 @@ public class PinService {
         tasks.setPinned(taskId, false, now);
         events.append(taskId, now, caller.userId(), TaskEvent.UNPINNED, task.state(), task.state(), "unpinned by " + caller.userId());
         publisher.publishEvent(new PinEnded(taskId, new RunId(task.currentRunId()), task.state()));
-        dispatch.request(task.spec().cluster());
+        dispatch.request(task.cluster());
         return tasks.findById(taskId).orElseThrow();
     }
 
@@ -208,8 +208,8 @@ public class PinService {
     }
 
     private void requireNoOtherPin(Task task) {
-        tasks.pinnedIn(task.spec().cluster()).filter(other -> !other.id().equals(task.id())).ifPresent(other -> {
-            throw new ConflictException("pinned", "one-per-queue", "queue " + task.spec().cluster()
+        tasks.pinnedIn(task.cluster()).filter(other -> !other.id().equals(task.id())).ifPresent(other -> {
+            throw new ConflictException("pinned", "one-per-queue", "queue " + task.cluster()
                     + " already has a pinned task, " + describe(other) + "; unpin it first");
         });
     }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import io.tasklane.common.ClusterName;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class QueueRepository {
     }
 
     /** The cluster's waiting pinned run (one at most), as an entry. */
-    List<QueueEntry> pinned(String cluster) {
+    List<QueueEntry> pinned(ClusterName cluster) {
         // Two plain lookups: pinned tasks are a handful at most, and usually none at all.
         List<String> pinnedRuns = jdbc.sql("select current_run_id from tasklane.task where pinned = true and current_run_id is not null")
                 .query(String.class).list();
@@ -42,7 +43,7 @@ class QueueRepository {
                 select r.id, r.task_id, true as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r
                 where r.id in (:runs) and r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param("runs", pinnedRuns).param("cluster", cluster).query(ENTRY).list();
+                .param("runs", pinnedRuns).param("cluster", cluster.value()).query(ENTRY).list();
     }
 
     /**
@@ -51,7 +52,7 @@ class QueueRepository {
      * so a pass that stops after a few entries reads a few rows, not the whole queue. {@code freeSkus}
      * sizes the batches: every admitted run takes at least one SKU, so a nearly full cluster needs few.
      */
-    Stream<QueueEntry> inOrderIgnoringPins(String cluster, int freeSkus) {
+    Stream<QueueEntry> inOrderIgnoringPins(ClusterName cluster, int freeSkus) {
         int fetch = Math.max(MIN_FETCH, Math.min(MAX_FETCH, 2 * freeSkus));
         return streaming.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
@@ -59,7 +60,7 @@ class QueueRepository {
                     from tasklane.task_run r
                     where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
                     order by\s""" + QueueOrder.SQL_AFTER_PINNED);
-            statement.setString(1, cluster);
+            statement.setString(1, cluster.value());
             statement.setFetchSize(fetch);
             return statement;
         }, ENTRY);
@@ -70,27 +71,27 @@ class QueueRepository {
             rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
             rs.getInt("replicas"), rs.getInt("sku_per_replica"));
 
-    List<QueueEntry> waiting(String cluster) {
+    List<QueueEntry> waiting(ClusterName cluster) {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param(cluster).query(ENTRY).list();
+                .param(cluster.value()).query(ENTRY).list();
     }
 
     /** Task name and project of each waiting run of the cluster, by run id. */
-    java.util.Map<String, String[]> labels(String cluster) {
+    java.util.Map<String, String[]> labels(ClusterName cluster) {
         return jdbc.sql("select r.id, t.name, t.project from tasklane.task_run r join tasklane.task t on t.id = r.task_id"
                         + " where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null")
-                .param(cluster)
+                .param(cluster.value())
                 .query((rs, i) -> java.util.Map.entry(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
                 .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** Clusters with at least one waiting run. */
-    List<String> clustersWithWaitingRuns() {
+    List<ClusterName> clustersWithWaitingRuns() {
         return jdbc.sql("select distinct cluster from tasklane.task_run where state = 'QUEUED' and admitted_at is null")
-                .query(String.class).list();
+                .query((rs, i) -> new ClusterName(rs.getString(1))).list();
     }
 
     /**

@@ -68,10 +68,10 @@ public class ScheduleService {
     @Transactional
     public ScheduleView put(Caller caller, TaskId taskId, ScheduleRequest request) {
         Task task = requireMember(caller, taskId);
-        int clusterSkus = clusters.find(task.spec().cluster()).capacitySkus();
+        int clusterSkus = clusters.find(task.cluster()).capacitySkus();
         Schedule parsed = ScheduleRules.parse(taskId, request, task.spec().skuPerReplica(), clusterSkus);
         if (parsed.type() != ScheduleType.MANUAL) {
-            clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+            clusters.requireGranted(caller, task.cluster(), "cluster");
         }
         Instant now = clock.instant();
         if (parsed.active() && NextFire.after(parsed, now).isEmpty()) {

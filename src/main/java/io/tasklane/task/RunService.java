@@ -75,7 +75,7 @@ public class RunService {
     private TaskRun open(Caller caller, TaskId taskId, Integer replicas) {
         Task task = lockForCaller(caller, taskId);
         // Seeing a teammate's task is not the right to run it: its cluster must be granted to the caller too.
-        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+        clusters.requireGranted(caller, task.cluster(), "cluster");
         if (!TaskState.STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
                     + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
@@ -85,7 +85,7 @@ public class RunService {
         }
         Instant now = clock.instant();
         TaskSpec spec = task.spec();
-        TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
+        TaskRun run = new TaskRun(RunId.generate(), taskId, task.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
                 spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
                 null, null, null, null);
         runs.insert(run);

@@ -2,6 +2,7 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.TaskId;
 
@@ -74,6 +75,11 @@ public final class Task {
 
     public TaskSpec spec() {
         return spec;
+    }
+
+    /** The cluster the task runs on, as its configuration names it. */
+    public ClusterName cluster() {
+        return new ClusterName(spec.cluster());
     }
 
     public TaskState state() {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RowLocks;
 import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
@@ -125,8 +126,8 @@ public class TaskRepository {
     }
 
     /** The cluster's pinned task, if it has one. */
-    public Optional<Task> pinnedIn(String cluster) {
-        return jdbc.sql("select id from tasklane.task where cluster = ? and pinned = true").param(cluster)
+    public Optional<Task> pinnedIn(ClusterName cluster) {
+        return jdbc.sql("select id from tasklane.task where cluster = ? and pinned = true").param(cluster.value())
                 .query(String.class).list().stream().findFirst().flatMap(id -> findById(new TaskId(id)));
     }
 

@@ -28,12 +28,13 @@ class EventRecordsTest {
 
     static final RunId RUN = new RunId("r0123456789ab");
     static final TaskId TASK = new TaskId("t0123456789ab");
+    static final ClusterName CLUSTER = new ClusterName("a100");
 
     static List<Object> events() {
         return List.of(new RunStarted(RUN, TASK), new RunStopRequested(RUN, true), new PinEnded(TASK, RUN, TaskState.STARTING),
                 new RunsAdmitted(List.of(RUN, new RunId("rba9876543210"))), new GrowsGranted(List.of(RUN)),
-                new DispatchRequested("a100"), new ReplicasChanged(RUN), new ResizeRequested(RUN), new GrowWithdrawn(RUN),
-                new CapacityChanged("a100"));
+                new DispatchRequested(CLUSTER), new ReplicasChanged(RUN), new ResizeRequested(RUN), new GrowWithdrawn(RUN),
+                new CapacityChanged(CLUSTER));
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class DispatchOrderTest {
     private List<String> passOver(Runnable writeQueue) {
         return transactions.execute(status -> {
             writeQueue.run();
-            List<String> admitted = dispatcher.dispatch("dispatch");
+            List<String> admitted = dispatcher.dispatch(new ClusterName("dispatch"));
             status.setRollbackOnly();
             return admitted;
         });

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.Sku;
+import io.tasklane.common.ClusterName;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.InstanceState;
@@ -70,7 +71,7 @@ class KubernetesRuntime implements TaskRuntime {
     public LaunchedRun launch(LaunchRequest request) {
         TaskSpec spec = request.spec();
         String namespace = namespaces.ofProject(spec.project());
-        Sku sku = clusters.find(spec.cluster()).sku();
+        Sku sku = clusters.find(new ClusterName(spec.cluster())).sku();
         ObjectCreation creation = new ObjectCreation(objects, request.runId());
         try {
             if (spec.ray() != null) {

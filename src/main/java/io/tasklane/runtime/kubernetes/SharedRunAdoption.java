@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RunId;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.task.RunRepository;
@@ -37,7 +38,7 @@ class SharedRunAdoption {
     }
 
     void adoptUnwatched() {
-        Map<String, Boolean> onKubernetes = new HashMap<>();
+        Map<ClusterName, Boolean> onKubernetes = new HashMap<>();
         for (TaskRun run : runs.findActive()) {
             boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
             if (!deployed || run.stopRequested() || watched.isWatched(run.id().value())
