@@ -54,7 +54,7 @@ class ClusterController {
         var cluster = clusters.get(caller, clusterName);
         var lines = queues.lines(caller, clusterName).stream().map(line -> {
             var e = line.entry();
-            return new QueueLineResponse(line.position(), e.runId(), e.taskId(), line.taskName(), line.project(),
+            return new QueueLineResponse(line.position(), e.runId().value(), e.taskId().value(), line.taskName(), line.project(),
                     e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(), e.skus() * cluster.sku().gpus(),
                     e.queuedAt());
         }).toList();

@@ -10,7 +10,6 @@ import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.NotFoundException;
-import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunService;
@@ -66,7 +65,7 @@ public class ForceStartService {
             throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
                     + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
         });
-        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, new RunId(task.currentRunId()), task.cluster(),
+        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, task.currentRunId(), task.cluster(),
                 caller.userId(), ForceStart.State.PLANNING, null, null, clock.instant(), null, null, List.of());
         starts.insert(start);
         processes.start(start.id());
@@ -109,7 +108,7 @@ public class ForceStartService {
         Task pinned = tasks.lockById(start.taskId()).orElseThrow();
         clusterLock.hold(start.cluster());
         Instant now = clock.instant();
-        if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
+        if (!pinned.pinned() || !start.runId().equals(pinned.currentRunId())) {
             starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",
                     decidedBy, now);
             return ConfirmationResult.NOTHING_KILLED;

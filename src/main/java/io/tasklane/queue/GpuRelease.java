@@ -28,7 +28,7 @@ public class GpuRelease {
 
     /** Idempotent: releasing a run that holds nothing changes nothing. */
     public void release(RunId runId) {
-        if (allocations.release(runId.value()) > 0) {
+        if (allocations.release(runId) > 0) {
             runs.findById(runId).ifPresent(run -> letQueueMove(run.cluster()));
         }
     }

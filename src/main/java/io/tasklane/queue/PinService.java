@@ -10,7 +10,6 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
-import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
@@ -92,7 +91,7 @@ public class PinService {
             clusterLock.hold(task.cluster());
             requireNoOtherPin(task);
         }
-        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.cluster(),
+        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, task.currentRunId(), task.cluster(),
                 caller.userId(), reason, PinRequest.State.PENDING, null, null, null, clock.instant(), null);
         requests.insert(request);
         processes.start(request.id(), caller.isAdmin() ? request.requestedBy() : null);
@@ -163,7 +162,7 @@ public class PinService {
         Instant now = clock.instant();
         tasks.setPinned(taskId, false, now);
         events.append(taskId, now, caller.userId(), TaskEvent.UNPINNED, task.state(), task.state(), "unpinned by " + caller.userId());
-        publisher.publishEvent(new PinEnded(taskId, new RunId(task.currentRunId()), task.state()));
+        publisher.publishEvent(new PinEnded(taskId, task.currentRunId(), task.state()));
         dispatch.request(task.cluster());
         return tasks.findById(taskId).orElseThrow();
     }
@@ -174,7 +173,7 @@ public class PinService {
         Task task = tasks.findById(request.taskId()).orElseThrow();
         TaskRun run = runs.get(request.runId());
         int gpusPerSku = clusters.find(request.cluster()).sku().gpus();
-        String position = queue.positionOf(request.cluster(), run.id().value()).map(p -> p + " in queue " + request.cluster())
+        String position = queue.positionOf(request.cluster(), run.id()).map(p -> p + " in queue " + request.cluster())
                 .orElse("not waiting in queue " + request.cluster() + " any more");
         Duration waited = Duration.between(run.queuedAt(), clock.instant());
         return new PinReview(task.spec().name(), task.id().value(), task.creator(), task.spec().project(),
@@ -198,7 +197,7 @@ public class PinService {
     }
 
     private Optional<String> refusal(PinRequest request, Task task) {
-        if (task == null || task.state() != TaskState.QUEUED || !request.runId().value().equals(task.currentRunId())) {
+        if (task == null || task.state() != TaskState.QUEUED || !request.runId().equals(task.currentRunId())) {
             return Optional.of("not pinned: task " + request.taskId() + " is no longer waiting in the queue"
                     + (task != null ? " (it is " + task.state() + ")" : ""));
         }

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +69,7 @@ class QueueRepository {
     }
 
     /** A waiting run from the columns every queue read selects. */
-    private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"),
+    private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")),
             rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
             rs.getInt("replicas"), rs.getInt("sku_per_replica"));
 
@@ -99,22 +101,27 @@ class QueueRepository {
      * pass, only for the run's row, which this waits for in turn): returns those marked. One asked to stop but
      * still queued is admitted; its stop then releases what it was given.
      */
-    java.util.Set<String> markAdmitted(List<String> runIds, Instant at) {
+    java.util.Set<RunId> markAdmitted(List<RunId> runIds, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         int marked = 0;
         for (int from = 0; from < runIds.size(); from += 1000) {
             marked += jdbc.sql("update tasklane.task_run set admitted_at = :at where id in (:ids) and state = 'QUEUED'"
                             + " and admitted_at is null")
-                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).update();
+                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000)))).update();
         }
         if (marked == runIds.size()) {
             return new java.util.HashSet<>(runIds);
         }
-        java.util.Set<String> admitted = new java.util.HashSet<>();
+        java.util.Set<RunId> admitted = new java.util.HashSet<>();
         for (int from = 0; from < runIds.size(); from += 1000) {
             admitted.addAll(jdbc.sql("select id from tasklane.task_run where id in (:ids) and admitted_at = :at")
-                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).query(String.class).list());
+                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000))))
+                    .query((rs, i) -> new RunId(rs.getString(1))).list());
         }
         return admitted;
+    }
+
+    private static List<String> values(List<RunId> runIds) {
+        return runIds.stream().map(RunId::value).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.stereotype.Service;
@@ -35,16 +36,16 @@ public class QueueService {
         List<QueueLine> lines = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             QueueEntry entry = ordered.get(i);
-            String[] label = labels.getOrDefault(entry.runId(), new String[] {null, null});
+            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null});
             lines.add(new QueueLine(i + 1, entry, label[0], label[1]));
         }
         return lines;
     }
 
     /** The 1-based place of the run in its cluster's queue, while it waits. */
-    public Optional<Integer> positionOf(ClusterName cluster, String runId) {
+    public Optional<Integer> positionOf(ClusterName cluster, RunId runId) {
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
-        Map<String, Integer> positions = new java.util.HashMap<>();
+        Map<RunId, Integer> positions = new java.util.HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             positions.put(ordered.get(i).runId(), i + 1);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 
 /**
  * Grows waiting for GPUs, as the dispatch pass sees them: queue entries for the replicas they add. Sizing
@@ -21,5 +22,5 @@ public interface WaitingGrows {
      * The grown runs now hold their added replicas: they count them, and their processes may deploy them.
      * Returns those granted: not a run that stopped since the pass read it.
      */
-    java.util.Set<String> markGranted(List<String> runIds, Instant at);
+    java.util.Set<RunId> markGranted(List<RunId> runIds, Instant at);
 }

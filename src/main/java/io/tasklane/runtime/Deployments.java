@@ -69,7 +69,7 @@ public class Deployments {
         // Holds the run until this commits, so a stop is delivered before or after the deployment, never during.
         TaskRun run = runs.lockToMoveForward(runId);
         TaskSpec spec = tasks.specOf(run.taskId());
-        List<Allocation> held = allocations.forRun(runId.value());
+        List<Allocation> held = allocations.forRun(runId);
         if (held.size() != run.replicas()) {
             throw new IllegalStateException("run " + runId + " holds " + held.size() + " of its " + run.replicas() + " replica allocations");
         }
@@ -103,7 +103,7 @@ public class Deployments {
         }
         Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
                 .collect(Collectors.toSet());
-        List<ReplicaLaunch> added = allocations.forRun(runId.value()).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
+        List<ReplicaLaunch> added = allocations.forRun(runId).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
                 .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         if (added.isEmpty() || launchedAlready.isEmpty()) {
             return; // nothing added, or not deployed yet: the first deployment launches every replica

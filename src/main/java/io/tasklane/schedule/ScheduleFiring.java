@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.tasklane.common.NotFoundException;
-import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
 import io.tasklane.sizing.RunResizer;
 import io.tasklane.task.RunService;
@@ -81,7 +80,7 @@ public class ScheduleFiring {
             return start(taskId, window);
         }
         if (window.isPresent() && TaskState.RESIZABLE.contains(task.state()) && task.currentRunId() != null) {
-            resizer.requestRange(new RunId(task.currentRunId()), window.get().minReplicas(), window.get().maxReplicas());
+            resizer.requestRange(task.currentRunId(), window.get().minReplicas(), window.get().maxReplicas());
             record(taskId, "window " + window.get().time() + ": replicas " + window.get().minReplicas() + ".."
                     + window.get().maxReplicas() + " asked of run " + task.currentRunId());
             return Outcome.RESIZED;

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.queue.QueueEntry;
 import io.tasklane.queue.WaitingGrows;
 import io.tasklane.task.TaskState;
@@ -35,7 +37,7 @@ public class GrowRequests implements WaitingGrows {
                 where r.cluster = ? and r.grow_to is not null and r.grow_requested_at is not null and r.grow_to > r.replicas
                   and r.admitted_at is not null and r.state in\s""" + TaskState.sqlList(TaskState.RESIZABLE))
                 .param(cluster.value())
-                .query((rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"), rs.getBoolean("pinned"),
+                .query((rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")), rs.getBoolean("pinned"),
                         rs.getInt("priority"), rs.getObject("grow_requested_at", OffsetDateTime.class).toInstant(),
                         rs.getInt("grow_to") - rs.getInt("replicas"), rs.getInt("sku_per_replica"), rs.getInt("replicas")))
                 .list();
@@ -48,14 +50,14 @@ public class GrowRequests implements WaitingGrows {
     }
 
     @Override
-    public java.util.Set<String> markGranted(List<String> runIds, Instant at) {
-        java.util.Set<String> granted = new java.util.HashSet<>();
-        for (String runId : runIds) {
+    public java.util.Set<RunId> markGranted(List<RunId> runIds, Instant at) {
+        java.util.Set<RunId> granted = new java.util.HashSet<>();
+        for (RunId runId : runIds) {
             int updated = jdbc.sql("""
                     update tasklane.task_run set replicas = grow_to, grow_to = null, grow_requested_at = null,
                       grow_settled_at = ?, version = version + 1
                     where id = ? and grow_to is not null and state in\s""" + TaskState.sqlList(TaskState.RESIZABLE))
-                    .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), runId).update();
+                    .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), runId.value()).update();
             if (updated == 1) {
                 granted.add(runId);
             }

@@ -80,7 +80,7 @@ public class RunResizer {
             case RESIZE_WAITING_RUN -> sizes.resized(runId, size.targetMax(), size.targetMin());
             case SHRINK -> {
                 deployments.removeReplicas(runId, size.targetMax());
-                allocations.releaseFrom(runId.value(), size.targetMax());
+                allocations.releaseFrom(runId, size.targetMax());
                 sizes.resized(runId, size.targetMax(), size.targetMin());
                 withdrawGrow(runId);
             }

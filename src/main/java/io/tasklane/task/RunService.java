@@ -103,7 +103,7 @@ public class RunService {
             throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
                     + "; a stop is allowed from " + TaskState.STOPPABLE);
         }
-        RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
+        RunId runId = tasks.currentRunId(taskId).orElseThrow();
         if (runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant())) {
             publisher.publishEvent(new RunStopRequested(runId, false));
         }

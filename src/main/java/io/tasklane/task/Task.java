@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
 
 /**
@@ -21,7 +22,7 @@ public final class Task {
     private Instant updatedAt;
     private boolean archived;
     private final long version;
-    private String currentRunId;
+    private RunId currentRunId;
 
     Task(TaskId id, TaskSpec spec, TaskState state, boolean pinned, String creator, Instant createdAt,
          Instant updatedAt, boolean archived, long version) {
@@ -107,11 +108,11 @@ public final class Task {
     }
 
     /** The run this task's state mirrors; null before its first start. */
-    public String currentRunId() {
+    public RunId currentRunId() {
         return currentRunId;
     }
 
-    Task withCurrentRun(String runId) {
+    Task withCurrentRun(RunId runId) {
         this.currentRunId = runId;
         return this;
     }

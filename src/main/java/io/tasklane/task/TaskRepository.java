@@ -131,9 +131,9 @@ public class TaskRepository {
                 .query(String.class).list().stream().findFirst().flatMap(id -> findById(new TaskId(id)));
     }
 
-    Optional<String> currentRunId(TaskId id) {
+    Optional<RunId> currentRunId(TaskId id) {
         return jdbc.sql("select current_run_id from tasklane.task where id = ?").param(id.value())
-                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1)).map(RunId::new)).optional().flatMap(o -> o);
     }
 
     boolean nameTaken(String project, String name) {
@@ -223,6 +223,7 @@ public class TaskRepository {
         String rayFile = rs.getString("ray_file_path");
         String command = rs.getString("command_json");
         String args = rs.getString("args_json");
+        String currentRunId = rs.getString("current_run_id");
         TaskSpec spec = new TaskSpec(rs.getString("name"), rs.getString("project"), TaskKind.valueOf(rs.getString("kind")),
                 rs.getString("image"), rayFile == null ? null : new RayEntry(rayFile, rs.getString("ray_deployment_name")),
                 command == null ? null : read(command, STRINGS), args == null ? null : read(args, STRINGS),
@@ -232,7 +233,7 @@ public class TaskRepository {
                 rs.getInt("priority"), rs.getLong("active_deadline_seconds"));
         return new Task(new TaskId(rs.getString("id")), spec, TaskState.valueOf(rs.getString("state")),
                 rs.getBoolean("pinned"), rs.getString("creator"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(rs.getString("current_run_id"));
+                rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(currentRunId == null ? null : new RunId(currentRunId));
     }
 
 

@@ -53,8 +53,8 @@ class RunRecovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String runId : allocations.heldByEndedRuns(TaskState.FINAL.stream().map(Enum::name).toList())) {
-            transactions.executeWithoutResult(status -> release.release(new RunId(runId)));
+        for (RunId runId : allocations.heldByEndedRuns(TaskState.FINAL.stream().map(Enum::name).toList())) {
+            transactions.executeWithoutResult(status -> release.release(runId));
             log.warn("Released GPUs still held by ended run {}", runId);
         }
         for (TaskRun run : runs.findActive()) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +52,11 @@ class QueueOrderTest {
                         random.nextInt(4));
             }
             List<QueueEntry> pinned = queue.pinned(DISPATCH);
-            Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(Collectors.toSet());
+            Set<RunId> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(Collectors.toSet());
             try (Stream<QueueEntry> rest = queue.inOrderIgnoringPins(DISPATCH, 1)) {
-                Stream.concat(pinned.stream(), rest.filter(e -> !pinnedIds.contains(e.runId()))).map(QueueEntry::runId).forEach(read::add);
+                Stream.concat(pinned.stream(), rest.filter(e -> !pinnedIds.contains(e.runId()))).map(e -> e.runId().value()).forEach(read::add);
             }
-            queue.waiting(DISPATCH).stream().sorted(QueueOrder.ORDER).map(QueueEntry::runId).forEach(sorted::add);
+            queue.waiting(DISPATCH).stream().sorted(QueueOrder.ORDER).map(e -> e.runId().value()).forEach(sorted::add);
             assertThat(pinned).hasSize(pinnedAt >= 0 ? 1 : 0);
             status.setRollbackOnly();
         });
