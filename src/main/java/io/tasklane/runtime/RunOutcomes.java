@@ -40,7 +40,7 @@ public class RunOutcomes {
     }
 
     private String firstFailure(RunId runId) {
-        List<RunInstance> all = instances.forRun(runId.value());
+        List<RunInstance> all = instances.forRun(runId);
         return all.stream().filter(i -> i.state() == InstanceState.FAILED || i.state() == InstanceState.LOST).findFirst()
                 .map(i -> "replica " + i.index() + " on node " + i.node() + ": " + i.message())
                 .orElse("a replica failed");

@@ -72,6 +72,6 @@ class SweepSelectionTest {
     }
 
     private static RunInstance instance(TaskRun run, InstanceState state) {
-        return new RunInstance(run.id().value(), 0, "disp-0", List.of(0), state, null, null, null, null, null, null, null, null);
+        return new RunInstance(run.id(), 0, "disp-0", List.of(0), state, null, null, null, null, null, null, null, null);
     }
 }

@@ -97,12 +97,13 @@ class OrphanReaper implements ApplicationRunner {
     /** The replica's run, if the database knows the run but not this process as one of its replicas. */
     private Optional<TaskRun> orphanOf(HostReplicas.Found replica) {
         ReplicaMarker marker = replica.marker();
-        Optional<TaskRun> run = runs.findById(new RunId(marker.runId()));
+        RunId runId = new RunId(marker.runId());
+        Optional<TaskRun> run = runs.findById(runId);
         if (run.isEmpty()) {
             // Not a run of this database (another installation sharing the directory?): not ours to end.
             return Optional.empty();
         }
-        boolean recorded = instances.forRun(marker.runId()).stream()
+        boolean recorded = instances.forRun(runId).stream()
                 .anyMatch(i -> i.index() == marker.index() && Objects.equals(i.pid(), replica.process().pid()));
         return recorded ? Optional.empty() : run;
     }
