@@ -3,6 +3,7 @@ package io.tasklane.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tasklane.capacity.CapacityChanged;
@@ -17,6 +18,7 @@ import io.tasklane.task.RunStarted;
 import io.tasklane.task.RunStopRequested;
 import io.tasklane.task.TaskState;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -43,5 +45,22 @@ class EventRecordsTest {
         JsonMapper json = JsonMapper.builder().findAndAddModules().build();
         String written = json.writeValueAsString(event);
         assertThat(json.readValue(written, event.getClass())).as(written).isEqualTo(event);
+    }
+
+    /** Ids and cluster names are written as plain strings, as before they were typed: what the registry holds still reads. */
+    static Stream<Arguments> idsAndNames() {
+        return Stream.of(
+                Arguments.of(new DispatchRequested(CLUSTER), "{\"cluster\":\"a100\"}"),
+                Arguments.of(new CapacityChanged(CLUSTER), "{\"cluster\":\"a100\"}"),
+                Arguments.of(new RunStarted(RUN, TASK), "{\"runId\":\"r0123456789ab\",\"taskId\":\"t0123456789ab\"}"),
+                Arguments.of(new RunsAdmitted(List.of(RUN)), "{\"runIds\":[\"r0123456789ab\"]}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("idsAndNames")
+    void writesIdsAndClusterNamesAsPlainStrings(Object event, String asWrittenBefore) throws Exception {
+        JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+        assertThat(json.writeValueAsString(event)).isEqualTo(asWrittenBefore);
+        assertThat(json.readValue(asWrittenBefore, event.getClass())).isEqualTo(event);
     }
 }
