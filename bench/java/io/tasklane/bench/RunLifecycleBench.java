@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.queue.Dispatcher;
 import io.tasklane.support.Api;
 import io.tasklane.support.Database;
@@ -51,6 +52,7 @@ class RunLifecycleBench {
     static final int JOBS = Integer.getInteger("bench.jobs", 2_000);
     static final int WARM_UP_JOBS = Integer.getInteger("bench.warm-up-jobs", 400);
     static final int QUEUED_RUNS = 10_000;
+    static final ClusterName SIM = new ClusterName("sim1000");
 
     @LocalServerPort
     int port;
@@ -112,7 +114,7 @@ class RunLifecycleBench {
 
         long[] emptyCluster = timePasses(5);
         // Fill the cluster for real once, then time passes where almost nothing fits any more.
-        int admitted = transactions.execute(status -> dispatcher.dispatch("sim1000")).size();
+        int admitted = transactions.execute(status -> dispatcher.dispatch(SIM)).size();
         long[] fullCluster = timePasses(5);
 
         System.out.printf("%n%,d queued runs (1-4 SKUs), 1,000 simulated nodes x 8 SKUs, PostgreSQL%n", QUEUED_RUNS);
@@ -167,7 +169,7 @@ class RunLifecycleBench {
         for (int i = 0; i < passes; i++) {
             long start = System.nanoTime();
             transactions.executeWithoutResult(status -> {
-                dispatcher.dispatch("sim1000");
+                dispatcher.dispatch(SIM);
                 status.setRollbackOnly();
             });
             millis[i] = (System.nanoTime() - start) / 1_000_000;

@@ -9,6 +9,7 @@ import io.tasklane.api.ClusterDtos.GrantRequest;
 import io.tasklane.api.ClusterDtos.NodeRequest;
 import io.tasklane.capacity.ClusterGrant;
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.ClusterName;
 import io.tasklane.queue.QueueService;
 import io.tasklane.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -49,10 +50,11 @@ class ClusterController {
 
     @GetMapping("/{name}/queue")
     ListResponse<QueueLineResponse> queue(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        var cluster = clusters.get(caller, name);
-        var lines = queues.lines(caller, name).stream().map(line -> {
+        ClusterName clusterName = ApiIds.cluster(name);
+        var cluster = clusters.get(caller, clusterName);
+        var lines = queues.lines(caller, clusterName).stream().map(line -> {
             var e = line.entry();
-            return new QueueLineResponse(line.position(), e.runId(), e.taskId(), line.taskName(), line.project(),
+            return new QueueLineResponse(line.position(), e.runId().value(), e.taskId().value(), line.taskName(), line.project(),
                     e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(), e.skus() * cluster.sku().gpus(),
                     e.queuedAt());
         }).toList();
@@ -67,7 +69,7 @@ class ClusterController {
 
     @GetMapping("/{name}")
     ClusterResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        return response(clusters.get(caller, name));
+        return response(clusters.get(caller, ApiIds.cluster(name)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,43 +81,43 @@ class ClusterController {
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ClusterResponse replace(@AuthenticationPrincipal Caller caller, @PathVariable String name,
                             @RequestBody ClusterRequest request) {
-        return response(clusters.replace(caller, name, request.toCluster()));
+        return response(clusters.replace(caller, ApiIds.cluster(name), request.toCluster()));
     }
 
     @DeleteMapping("/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        clusters.delete(caller, name);
+        clusters.delete(caller, ApiIds.cluster(name));
     }
 
     @PutMapping(path = "/{name}/nodes/{node}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ClusterResponse saveNode(@AuthenticationPrincipal Caller caller, @PathVariable String name,
                              @PathVariable String node, @RequestBody NodeRequest request) {
-        return response(clusters.saveNode(caller, name, request.toNode(node)));
+        return response(clusters.saveNode(caller, ApiIds.cluster(name), request.toNode(node)));
     }
 
     @DeleteMapping("/{name}/nodes/{node}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteNode(@AuthenticationPrincipal Caller caller, @PathVariable String name, @PathVariable String node) {
-        clusters.deleteNode(caller, name, node);
+        clusters.deleteNode(caller, ApiIds.cluster(name), node);
     }
 
     @GetMapping("/{name}/grants")
     ListResponse<ClusterGrant> grants(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        List<ClusterGrant> grants = clusters.grants(caller, name);
+        List<ClusterGrant> grants = clusters.grants(caller, ApiIds.cluster(name));
         return new ListResponse<>(grants.size(), grants);
     }
 
     @PostMapping(path = "/{name}/grants", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void grant(@AuthenticationPrincipal Caller caller, @PathVariable String name, @RequestBody GrantRequest request) {
-        clusters.grant(caller, name, request.toGrant());
+        clusters.grant(caller, ApiIds.cluster(name), request.toGrant());
     }
 
     @DeleteMapping("/{name}/grants")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal Caller caller, @PathVariable String name,
                 @RequestParam(required = false) String user, @RequestParam(required = false) String group) {
-        clusters.revoke(caller, name, new GrantRequest(user, group).toGrant());
+        clusters.revoke(caller, ApiIds.cluster(name), new GrantRequest(user, group).toGrant());
     }
 }

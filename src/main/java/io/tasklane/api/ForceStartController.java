@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.preemption.ForceStart;
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.preemption.ForceStartService;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,7 +32,7 @@ class ForceStartController {
                               Instant finishedAt, List<ForceStart.Victim> victims, String confirmationTaskId) {
 
         static ForceStartResponse of(ForceStart f, String confirmationTaskId) {
-            return new ForceStartResponse(f.id(), f.taskId(), f.runId().value(), f.cluster(), f.state(), f.outcome(),
+            return new ForceStartResponse(f.id(), f.taskId(), f.runId().value(), f.cluster().value(), f.state(), f.outcome(),
                     f.requestedBy(), f.decidedBy(), f.requestedAt(), f.decidedAt(), f.finishedAt(), f.victims(),
                     confirmationTaskId);
         }

@@ -3,11 +3,11 @@ package io.tasklane.api;
 import java.net.URI;
 import java.time.Instant;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.queue.PinRequest;
 import io.tasklane.queue.PinRequestId;
 import io.tasklane.queue.PinService;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +41,7 @@ class PinController {
                               Instant requestedAt, Instant decidedAt, String reviewTaskId) {
 
         static PinRequestResponse of(PinRequest r, String reviewTaskId) {
-            return new PinRequestResponse(r.id(), r.taskId(), r.runId().value(), r.cluster(), r.state(), r.requestedBy(),
+            return new PinRequestResponse(r.id(), r.taskId(), r.runId().value(), r.cluster().value(), r.state(), r.requestedBy(),
                     r.reason(), r.outcome(), r.decidedBy(), r.comment(), r.requestedAt(), r.decidedAt(), reviewTaskId);
         }
     }

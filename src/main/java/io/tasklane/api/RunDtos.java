@@ -26,7 +26,7 @@ final class RunDtos {
 
         /** With the run's dashboard link, where its runtime has one (the Ray dashboard). */
         static RunResponse of(TaskRun run, String dashboard) {
-            return new RunResponse(run.id().value(), run.taskId().value(), run.cluster(), run.kind(), run.state(),
+            return new RunResponse(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind(), run.state(),
                     run.reason(), run.replicas(), run.skuPerReplica(), run.requestedBy(), run.queuedAt(),
                     run.admittedAt(), run.startedAt(), run.finishedAt(), run.deadlineAt(), run.endpoint(),
                     run.processInstanceId(), dashboard);

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.TaskId;
 import io.tasklane.queue.QueueService;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.task.RunService;
@@ -15,7 +16,6 @@ import io.tasklane.task.Task;
 import io.tasklane.task.TaskRun;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskEvent;
-import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskQuery;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;
@@ -72,7 +72,7 @@ class TaskController {
     TaskResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         Task task = tasks.get(caller, ApiIds.task(id));
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
-                ? queues.positionOf(task.spec().cluster(), task.currentRunId()).orElse(null) : null;
+                ? queues.positionOf(task.cluster(), task.currentRunId()).orElse(null) : null;
         return TaskResponse.of(task, position).withSchedule(ScheduleDtos.ScheduleSummary.of(schedules.viewOf(task.id())));
     }
 

@@ -19,7 +19,8 @@ record TaskResponse(String id, @JsonUnwrapped TaskSpec spec, TaskState state, bo
     /** With the task's place in its cluster's queue, while it waits there. */
     static TaskResponse of(Task task, Integer queuePosition) {
         return new TaskResponse(task.id().value(), task.spec(), task.state(), task.pinned(), task.creator(),
-                task.createdAt(), task.updatedAt(), task.archived(), task.currentRunId(), queuePosition, null);
+                task.createdAt(), task.updatedAt(), task.archived(),
+                task.currentRunId() == null ? null : task.currentRunId().value(), queuePosition, null);
     }
 
     /** With the task's schedule and its next fire (shown on a single task, not in lists). */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,48 +30,48 @@ public class AllocationRepository {
     }
 
     /** Slots taken on each node of the cluster. */
-    public Map<String, Set<Integer>> takenSlots(String cluster) {
+    public Map<String, Set<Integer>> takenSlots(ClusterName cluster) {
         Map<String, Set<Integer>> taken = new HashMap<>();
-        jdbc.sql("select node, slots from tasklane.allocation where cluster = ?").param(cluster)
+        jdbc.sql("select node, slots from tasklane.allocation where cluster = ?").param(cluster.value())
                 .query((rs, i) -> Map.entry(rs.getString("node"), split(rs.getString("slots")))).list()
                 .forEach(e -> taken.computeIfAbsent(e.getKey(), n -> new HashSet<>()).addAll(e.getValue()));
         return taken;
     }
 
     /** Records the placements of runs (by run id) in one batch; call only while holding the cluster lock. */
-    public void reserve(String cluster, Map<String, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
+    public void reserve(ClusterName cluster, Map<RunId, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
         List<Object[]> rows = new java.util.ArrayList<>();
         placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {
-                runId, p.replicaIndex(), cluster, p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
+                runId.value(), p.replicaIndex(), cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
         batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)"
                 + " values (?, ?, ?, ?, ?, ?)", rows);
     }
 
-    public List<Allocation> forRun(String runId) {
-        return jdbc.sql("select * from tasklane.allocation where run_id = ? order by replica_index").param(runId)
-                .query((rs, i) -> new Allocation(rs.getString("run_id"), rs.getInt("replica_index"), rs.getString("cluster"),
+    public List<Allocation> forRun(RunId runId) {
+        return jdbc.sql("select * from tasklane.allocation where run_id = ? order by replica_index").param(runId.value())
+                .query((rs, i) -> new Allocation(new RunId(rs.getString("run_id")), rs.getInt("replica_index"), new ClusterName(rs.getString("cluster")),
                         rs.getString("node"), split(rs.getString("slots")), split(rs.getString("gpu_indices"))))
                 .list();
     }
 
     /** Frees the run's slots; the number of replicas that held some. */
-    public int release(String runId) {
-        return jdbc.sql("delete from tasklane.allocation where run_id = ?").param(runId).update();
+    public int release(RunId runId) {
+        return jdbc.sql("delete from tasklane.allocation where run_id = ?").param(runId.value()).update();
     }
 
     /** Frees the slots of the run's replicas from {@code firstIndex} on (a shrink); how many replicas held some. */
-    public int releaseFrom(String runId, int firstIndex) {
-        return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId, firstIndex).update();
+    public int releaseFrom(RunId runId, int firstIndex) {
+        return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
     }
 
     /**
      * Runs that hold slots although they are over (in one of {@code endedStates}) or gone: what a crash
      * between two steps could leave behind.
      */
-    public List<String> heldByEndedRuns(java.util.Collection<String> endedStates) {
+    public List<RunId> heldByEndedRuns(java.util.Collection<String> endedStates) {
         return jdbc.sql("""
                 select distinct a.run_id from tasklane.allocation a left join tasklane.task_run r on r.id = a.run_id
-                where r.id is null or r.state in (:ended)""").param("ended", endedStates).query(String.class).list();
+                where r.id is null or r.state in (:ended)""").param("ended", endedStates).query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 
     static String join(List<Integer> values) {

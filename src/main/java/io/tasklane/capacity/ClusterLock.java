@@ -1,5 +1,6 @@
 package io.tasklane.capacity;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RowLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,8 @@ public class ClusterLock {
     }
 
     /** Takes the cluster's lock, waiting for whoever holds it; false if there is no such cluster. */
-    public boolean hold(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdate()).param(cluster)
+    public boolean hold(ClusterName cluster) {
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdate()).param(cluster.value())
                 .query(String.class).list().isEmpty();
     }
 
@@ -42,8 +43,8 @@ public class ClusterLock {
      * Takes the cluster's lock if no one else holds it; false at once if someone does (or there is no such
      * cluster). Lets a start skip an inline dispatch pass instead of queueing behind another one.
      */
-    public boolean tryHold(String cluster) {
-        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdateSkipLocked()).param(cluster)
+    public boolean tryHold(ClusterName cluster) {
+        return !jdbc.sql("select name from tasklane.virtual_cluster where name = ? " + locks.forUpdateSkipLocked()).param(cluster.value())
                 .query(String.class).list().isEmpty();
     }
 }

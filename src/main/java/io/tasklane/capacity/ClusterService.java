@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.ForbiddenException;
@@ -38,7 +39,7 @@ public class ClusterService {
 
     /** SKUs of schedulable nodes that no run holds. */
     public int freeSkus(VirtualCluster cluster) {
-        return snapshot(cluster, allocations.takenSlots(cluster.name())).stream().mapToInt(NodeSnapshot::free).sum();
+        return snapshot(cluster, allocations.takenSlots(new ClusterName(cluster.name()))).stream().mapToInt(NodeSnapshot::free).sum();
     }
 
     /** The clusters {@code caller} may use: all of them for an admin, else those granted. */
@@ -52,9 +53,9 @@ public class ClusterService {
     }
 
     /** The cluster if {@code caller} may use it; 404 otherwise, so ungranted clusters stay private. */
-    public VirtualCluster get(Caller caller, String name) {
-        return clusters.findByName(name).filter(c -> isGranted(caller, c.name()))
-                .orElseThrow(() -> new NotFoundException("cluster", name));
+    public VirtualCluster get(Caller caller, ClusterName name) {
+        return clusters.findByName(name.value()).filter(c -> isGranted(caller, name))
+                .orElseThrow(() -> new NotFoundException("cluster", name.value()));
     }
 
     /** The cluster a task names in {@code field}, if {@code caller} may run on it; 400 naming the field otherwise. */
@@ -62,7 +63,7 @@ public class ClusterService {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(field, "required", field + " is required");
         }
-        return clusters.findByName(name).filter(c -> isGranted(caller, c.name()))
+        return clusters.findByName(name).filter(c -> isGranted(caller, new ClusterName(name)))
                 .orElseThrow(() -> new InvalidInputException(field, "granted-cluster",
                         "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours"));
     }
@@ -71,25 +72,26 @@ public class ClusterService {
      * 403 (naming {@code field}) unless {@code caller} may run tasks on {@code cluster}: for acting on a task the
      * caller may see (a teammate's task) on a cluster that is not granted to them.
      */
-    public void requireGranted(Caller caller, String cluster, String field) {
+    public void requireGranted(Caller caller, ClusterName cluster, String field) {
         if (!isGranted(caller, cluster)) {
             throw new ForbiddenException(field, "cluster '" + cluster + "' is not granted to you; an admin can grant it");
         }
     }
 
     /** Any cluster by name, without an access check; for modules that act on behalf of the system. */
-    public VirtualCluster find(String name) {
-        return clusters.findByName(name).orElseThrow(() -> new NotFoundException("cluster", name));
+    public VirtualCluster find(ClusterName name) {
+        return clusters.findByName(name.value()).orElseThrow(() -> new NotFoundException("cluster", name.value()));
     }
 
     /** The runtime kind that runs the cluster's tasks. */
-    public String runtimeOf(String cluster) {
-        return clusters.runtimeOf(cluster);
+    public String runtimeOf(ClusterName cluster) {
+        return clusters.runtimeOf(cluster.value());
     }
 
     /** Names of the clusters whose tasks {@code runtime} runs. */
-    public List<String> clustersRunBy(String runtime) {
-        return clusters.findAll().stream().map(VirtualCluster::name).filter(name -> runtime.equals(clusters.runtimeOf(name))).toList();
+    public List<ClusterName> clustersRunBy(String runtime) {
+        return clusters.findAll().stream().map(VirtualCluster::name).filter(name -> runtime.equals(clusters.runtimeOf(name)))
+                .map(ClusterName::new).toList();
     }
 
     /** Schedulable nodes of the cluster with their free slots, given the slots already taken. */
@@ -99,8 +101,8 @@ public class ClusterService {
                 .toList();
     }
 
-    public boolean isGranted(Caller caller, String cluster) {
-        return caller.isAdmin() || clusters.grantedClusterNames(caller.userId(), caller.groups()).contains(cluster);
+    public boolean isGranted(Caller caller, ClusterName cluster) {
+        return caller.isAdmin() || clusters.grantedClusterNames(caller.userId(), caller.groups()).contains(cluster.value());
     }
 
     @Transactional
@@ -111,15 +113,16 @@ public class ClusterService {
             throw new ConflictException("name", "unique", "cluster '" + cluster.name() + "' already exists");
         }
         clusters.save(withSource(cluster, ClusterSource.API), clock.instant());
-        events.publishEvent(new CapacityChanged(cluster.name()));
-        return find(cluster.name());
+        ClusterName name = new ClusterName(cluster.name());
+        events.publishEvent(new CapacityChanged(name));
+        return find(name);
     }
 
     @Transactional
-    public VirtualCluster replace(Caller caller, String name, VirtualCluster cluster) {
+    public VirtualCluster replace(Caller caller, ClusterName name, VirtualCluster cluster) {
         requireAdmin(caller);
         requireApiOwned(name);
-        if (!name.equals(cluster.name())) {
+        if (!name.value().equals(cluster.name())) {
             throw new InvalidInputException("name", "immutable", "a cluster cannot be renamed; create a new one");
         }
         requireValid(cluster);
@@ -129,46 +132,46 @@ public class ClusterService {
     }
 
     @Transactional
-    public void delete(Caller caller, String name) {
+    public void delete(Caller caller, ClusterName name) {
         requireAdmin(caller);
         requireApiOwned(name);
         try {
-            clusters.delete(name);
+            clusters.delete(name.value());
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("name", "in-use", "cluster '" + name + "' still has tasks; move or delete them first");
         }
     }
 
     @Transactional
-    public VirtualCluster saveNode(Caller caller, String cluster, ClusterNode node) {
+    public VirtualCluster saveNode(Caller caller, ClusterName cluster, ClusterNode node) {
         requireAdmin(caller);
         requireApiOwned(cluster);
         List<FieldViolation> violations = ClusterRules.checkNode("node", node);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        clusters.saveNode(cluster, node);
+        clusters.saveNode(cluster.value(), node);
         events.publishEvent(new CapacityChanged(cluster));
         return find(cluster);
     }
 
     @Transactional
-    public void deleteNode(Caller caller, String cluster, String node) {
+    public void deleteNode(Caller caller, ClusterName cluster, String node) {
         requireAdmin(caller);
         requireApiOwned(cluster);
-        if (!clusters.deleteNode(cluster, node)) {
+        if (!clusters.deleteNode(cluster.value(), node)) {
             throw new NotFoundException("node", cluster + "/" + node);
         }
     }
 
-    public List<ClusterGrant> grants(Caller caller, String cluster) {
+    public List<ClusterGrant> grants(Caller caller, ClusterName cluster) {
         requireAdmin(caller);
         find(cluster);
-        return clusters.grants(cluster);
+        return clusters.grants(cluster.value());
     }
 
     @Transactional
-    public void grant(Caller caller, String cluster, ClusterGrant grant) {
+    public void grant(Caller caller, ClusterName cluster, ClusterGrant grant) {
         requireAdmin(caller);
         find(cluster);
         boolean exists = grant.type() == PrincipalType.USER ? users.userExists(grant.principal()) : users.groupExists(grant.principal());
@@ -176,14 +179,14 @@ public class ClusterService {
             throw new InvalidInputException(grant.type() == PrincipalType.USER ? "user" : "group", "exists",
                     grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service");
         }
-        clusters.addGrant(cluster, grant);
+        clusters.addGrant(cluster.value(), grant);
     }
 
     @Transactional
-    public void revoke(Caller caller, String cluster, ClusterGrant grant) {
+    public void revoke(Caller caller, ClusterName cluster, ClusterGrant grant) {
         requireAdmin(caller);
         find(cluster);
-        if (!clusters.removeGrant(cluster, grant)) {
+        if (!clusters.removeGrant(cluster.value(), grant)) {
             throw new NotFoundException("grant", grant.type().name().toLowerCase() + " " + grant.principal());
         }
     }
@@ -195,7 +198,7 @@ public class ClusterService {
         clusters.save(withSource(cluster, ClusterSource.CONFIG), clock.instant());
         clusters.setRuntime(cluster.name(), runtime);
         grants.forEach(grant -> clusters.addGrant(cluster.name(), grant));
-        events.publishEvent(new CapacityChanged(cluster.name()));
+        events.publishEvent(new CapacityChanged(new ClusterName(cluster.name())));
     }
 
     /**
@@ -212,10 +215,10 @@ public class ClusterService {
         requireValid(cluster);
         clusters.save(cluster, clock.instant());
         clusters.setRuntime(cluster.name(), runtime);
-        events.publishEvent(new CapacityChanged(cluster.name()));
+        events.publishEvent(new CapacityChanged(new ClusterName(cluster.name())));
     }
 
-    private void requireApiOwned(String name) {
+    private void requireApiOwned(ClusterName name) {
         VirtualCluster existing = find(name);
         if (existing.source() == ClusterSource.CONFIG) {
             throw new ConflictException("name", "declared-in-configuration",

@@ -3,11 +3,12 @@ package io.tasklane.preemption;
 import java.time.Instant;
 import java.util.List;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 
 /** An admin's force-start of a cluster's pinned task: the plan of victims, and what came of it. */
-public record ForceStart(ForceStartId id, TaskId taskId, RunId runId, String cluster, String requestedBy, State state,
+public record ForceStart(ForceStartId id, TaskId taskId, RunId runId, ClusterName cluster, String requestedBy, State state,
                          String outcome, String decidedBy, Instant requestedAt, Instant decidedAt, Instant finishedAt,
                          List<Victim> victims) {
 

@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +30,7 @@ class ForceStartRepository {
         jdbc.sql("""
                 insert into tasklane.force_start (id, task_id, run_id, cluster, requested_by, state, requested_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(start.id().value(), start.taskId().value(), start.runId().value(), start.cluster(),
+                .params(start.id().value(), start.taskId().value(), start.runId().value(), start.cluster().value(),
                         start.requestedBy(), start.state().name(), utc(start.requestedAt()))
                 .update();
     }
@@ -40,9 +41,9 @@ class ForceStartRepository {
     }
 
     /** The cluster's force-start under way (planning, awaiting confirmation or killing), if any. */
-    Optional<ForceStart> openOn(String cluster) {
+    Optional<ForceStart> openOn(ClusterName cluster) {
         return jdbc.sql("select * from tasklane.force_start where cluster = ? and state in ('PLANNING', 'AWAITING_CONFIRMATION', 'KILLING')")
-                .param(cluster).query(this::map).list().stream().findFirst();
+                .param(cluster.value()).query(this::map).list().stream().findFirst();
     }
 
     /** Force-starts of the task still under way. */
@@ -99,7 +100,7 @@ class ForceStartRepository {
 
     private ForceStart map(ResultSet rs, int row) throws SQLException {
         return new ForceStart(new ForceStartId(rs.getString("id")), new TaskId(rs.getString("task_id")),
-                new RunId(rs.getString("run_id")), rs.getString("cluster"), rs.getString("requested_by"),
+                new RunId(rs.getString("run_id")), new ClusterName(rs.getString("cluster")), rs.getString("requested_by"),
                 ForceStart.State.valueOf(rs.getString("state")), rs.getString("outcome"), rs.getString("decided_by"),
                 instant(rs, "requested_at"), instant(rs, "decided_at"), instant(rs, "finished_at"), List.of());
     }

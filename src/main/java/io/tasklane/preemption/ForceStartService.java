@@ -10,11 +10,10 @@ import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
-import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
@@ -61,12 +60,12 @@ public class ForceStartService {
                     + (task.pinned() ? "" : " and not pinned") + "; only the pinned task of a queue can be force-started");
         }
         // Serializes force-starts of one cluster, so two admins at once get one force-start and one refusal.
-        clusterLock.hold(task.spec().cluster());
-        starts.openOn(task.spec().cluster()).ifPresent(other -> {
+        clusterLock.hold(task.cluster());
+        starts.openOn(task.cluster()).ifPresent(other -> {
             throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
                     + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
         });
-        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
+        ForceStart start = new ForceStart(ForceStartId.generate(), taskId, task.currentRunId(), task.cluster(),
                 caller.userId(), ForceStart.State.PLANNING, null, null, clock.instant(), null, null, List.of());
         starts.insert(start);
         processes.start(start.id());
@@ -109,7 +108,7 @@ public class ForceStartService {
         Task pinned = tasks.lockById(start.taskId()).orElseThrow();
         clusterLock.hold(start.cluster());
         Instant now = clock.instant();
-        if (!pinned.pinned() || !start.runId().value().equals(pinned.currentRunId())) {
+        if (!pinned.pinned() || !start.runId().equals(pinned.currentRunId())) {
             starts.decide(id, ForceStart.State.ABANDONED, "nothing killed: task " + pinned.id() + " is no longer pinned in the queue",
                     decidedBy, now);
             return ConfirmationResult.NOTHING_KILLED;

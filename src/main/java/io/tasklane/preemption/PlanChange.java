@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 
 /**
  * Whether a plan made again at confirmation may go ahead on the admin's word: only if it kills nobody the

@@ -9,6 +9,7 @@ import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskRepository;
@@ -38,16 +39,16 @@ class VictimPlanner {
      */
     Planned plan(TaskRun pinned) {
         VirtualCluster cluster = clusters.find(pinned.cluster());
-        Map<String, TaskRun> holding = new LinkedHashMap<>();
+        Map<RunId, TaskRun> holding = new LinkedHashMap<>();
         List<RunningRun> running = new ArrayList<>();
-        for (TaskRun run : runs.holdingGpus(cluster.name())) {
+        for (TaskRun run : runs.holdingGpus(pinned.cluster())) {
             Task task = tasks.findById(run.taskId()).orElseThrow();
-            holding.put(run.id().value(), run);
-            running.add(new RunningRun(run.id().value(), run.taskId().value(), run.state(), task.pinned(), run.priority(),
+            holding.put(run.id(), run);
+            running.add(new RunningRun(run.id(), run.taskId(), run.state(), task.pinned(), run.priority(),
                     run.startedAt() != null ? run.startedAt() : run.admittedAt(), slotsByNode(run)));
         }
         VictimPlan plan = VictimPolicy.plan(pinned.replicas(), pinned.skuPerReplica(),
-                clusters.snapshot(cluster, allocations.takenSlots(cluster.name())), running);
+                clusters.snapshot(cluster, allocations.takenSlots(pinned.cluster())), running);
         if (plan instanceof VictimPlan.Impossible impossible) {
             return new Planned(List.of(), impossible.reason());
         }
@@ -65,7 +66,7 @@ class VictimPlanner {
 
     private Map<String, List<Integer>> slotsByNode(TaskRun run) {
         Map<String, List<Integer>> slots = new LinkedHashMap<>();
-        for (Allocation allocation : allocations.forRun(run.id().value())) {
+        for (Allocation allocation : allocations.forRun(run.id())) {
             slots.computeIfAbsent(allocation.node(), n -> new ArrayList<>()).addAll(allocation.slots());
         }
         return slots;

@@ -28,7 +28,7 @@ public final class VictimPolicy {
     /** Lower priority first, then most recently started, then run id for a stable order. */
     static final Comparator<RunningRun> VICTIM_ORDER = Comparator.comparingInt(RunningRun::priority)
             .thenComparing(RunningRun::since, Comparator.reverseOrder())
-            .thenComparing(RunningRun::runId);
+            .thenComparing(run -> run.runId().value());
 
     private VictimPolicy() {
     }

@@ -1,5 +1,6 @@
 package io.tasklane.queue;
 
+import io.tasklane.common.ClusterName;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**
@@ -7,5 +8,5 @@ import org.jmolecules.event.annotation.DomainEvent;
  * GPUs were released, a pin was set or ended, a grow was asked for or withdrawn).
  */
 @DomainEvent
-public record DispatchRequested(String cluster) {
+public record DispatchRequested(ClusterName cluster) {
 }

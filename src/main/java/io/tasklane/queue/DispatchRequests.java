@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tasklane.capacity.CapacityChanged;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.OnCommitted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,9 @@ public class DispatchRequests {
     private final Dispatcher dispatcher;
     private final ApplicationEventPublisher events;
     /** Per cluster, the pass not begun yet that every request arriving now is answered by. */
-    private final ConcurrentHashMap<String, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ClusterName, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
     /** Per cluster, held while this instance runs a pass over it (passes of other instances wait on the row lock). */
-    private final ConcurrentHashMap<String, Object> passing = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ClusterName, Object> passing = new ConcurrentHashMap<>();
 
     DispatchRequests(Dispatcher dispatcher, ApplicationEventPublisher events) {
         this.dispatcher = dispatcher;
@@ -29,7 +30,7 @@ public class DispatchRequests {
     }
 
     /** Asks for a pass over {@code cluster} once the caller's transaction commits. */
-    public void request(String cluster) {
+    public void request(ClusterName cluster) {
         events.publishEvent(new DispatchRequested(cluster));
     }
 
@@ -47,7 +48,7 @@ public class DispatchRequests {
      * Returns once a pass that began after this call has ended, so what the caller committed before was
      * seen by it. Throws if that pass failed (the request is then delivered again).
      */
-    void passOver(String cluster) {
+    void passOver(ClusterName cluster) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> waiting = nextPass.putIfAbsent(cluster, mine);
         if (waiting != null) {

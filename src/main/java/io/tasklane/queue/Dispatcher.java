@@ -14,9 +14,10 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.Admission.Admitted;
-import io.tasklane.task.RunId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ public class Dispatcher {
      * start, and returns their ids. They are published as one {@link RunsAdmitted} (and {@link GrowsGranted}).
      */
     @Transactional
-    public List<String> dispatch(String cluster) {
+    public List<RunId> dispatch(ClusterName cluster) {
         // 1. Serialize with every other pass over this cluster, unless there is nothing to hand out.
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
         if (definition.isEmpty() || !clusterLock.hold(cluster)) {
@@ -69,7 +70,7 @@ public class Dispatcher {
      * published.
      */
     @Transactional
-    public Optional<List<String>> tryDispatch(String cluster, RunId starting) {
+    public Optional<List<RunId>> tryDispatch(ClusterName cluster, RunId starting) {
         Optional<VirtualCluster> definition = withFreeSlots(cluster);
         if (definition.isEmpty() || !clusterLock.tryHold(cluster)) {
             return Optional.empty();
@@ -84,7 +85,7 @@ public class Dispatcher {
      * full cluster is skipped without taking its lock, which every start on a busy cluster would
      * otherwise hold until its own commit, making the pass that matters wait.
      */
-    private Optional<VirtualCluster> withFreeSlots(String cluster) {
+    private Optional<VirtualCluster> withFreeSlots(ClusterName cluster) {
         VirtualCluster definition;
         try {
             definition = clusters.find(cluster);
@@ -98,9 +99,9 @@ public class Dispatcher {
         return nodes.stream().allMatch(node -> node.free() == 0);
     }
 
-    private List<String> pass(VirtualCluster definition, RunId starting) {
+    private List<RunId> pass(VirtualCluster definition, RunId starting) {
         // 2. Snapshot what is free now that the lock is held.
-        String cluster = definition.name();
+        ClusterName cluster = new ClusterName(definition.name());
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
         List<NodeSnapshot> free = clusters.snapshot(definition, taken);
         if (isFull(free)) {
@@ -114,26 +115,26 @@ public class Dispatcher {
         // 4. Mark them admitted, then reserve their GPUs; the rest stays queued. A run stopped since step 3 read
         // it is neither (its stop waited only for its row); what it would have held is left to the next pass.
         Instant now = clock.instant();
-        List<String> candidates = admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList();
-        List<String> growing = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
-        Set<String> startedNow = queue.markAdmitted(candidates, now);
-        Set<String> grownNow = grows.markGranted(growing, now);
-        List<String> started = candidates.stream().filter(startedNow::contains).toList();
-        List<String> grown = growing.stream().filter(grownNow::contains).toList();
-        Map<String, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
+        List<RunId> candidates = admitted.stream().filter(a -> !a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        List<RunId> growing = admitted.stream().filter(a -> a.entry().isGrow()).map(a -> a.entry().runId()).toList();
+        Set<RunId> startedNow = queue.markAdmitted(candidates, now);
+        Set<RunId> grownNow = grows.markGranted(growing, now);
+        List<RunId> started = candidates.stream().filter(startedNow::contains).toList();
+        List<RunId> grown = growing.stream().filter(grownNow::contains).toList();
+        Map<RunId, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
         admitted.stream().filter(run -> startedNow.contains(run.entry().runId()) || grownNow.contains(run.entry().runId()))
                 .forEach(run -> placements.put(run.entry().runId(), numbered(run)));
         allocations.reserve(cluster, placements, definition.sku().gpus());
-        List<String> ids = List.copyOf(placements.keySet());
+        List<RunId> ids = List.copyOf(placements.keySet());
         if (started.size() < candidates.size() || grown.size() < growing.size()) {
             events.publishEvent(new DispatchRequested(cluster));
         }
-        List<RunId> toTell = started.stream().map(RunId::new).filter(id -> !id.equals(starting)).toList();
+        List<RunId> toTell = started.stream().filter(id -> !id.equals(starting)).toList();
         if (!toTell.isEmpty()) {
             events.publishEvent(new RunsAdmitted(toTell));
         }
         if (!grown.isEmpty()) {
-            events.publishEvent(new GrowsGranted(grown.stream().map(RunId::new).toList()));
+            events.publishEvent(new GrowsGranted(grown));
         }
         return ids;
     }
@@ -142,14 +143,14 @@ public class Dispatcher {
      * Walks the queue in order: the pinned run, then the others merged with grows, read from the database
      * only as far as something could still be admitted.
      */
-    private List<Admitted> admit(String cluster, List<NodeSnapshot> free, QueuePolicy policy) {
+    private List<Admitted> admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy) {
         Admission admission = new Admission(free, policy);
         List<QueueEntry> pinned = queue.pinned(cluster);
         pinned.forEach(admission::offer);
         if (!admission.wantsMore()) {
             return admission.admitted();
         }
-        Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
+        Set<RunId> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
         List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
         try (var rest = queue.inOrderIgnoringPins(cluster, free.stream().mapToInt(NodeSnapshot::free).sum())) {
             Iterator<QueueEntry> next = Merged.inOrder(rest.filter(e -> !pinnedIds.contains(e.runId())).iterator(),
@@ -168,7 +169,7 @@ public class Dispatcher {
     }
 
     /** Clusters that have runs (or grows) waiting: recovery asks for a pass over each after a start. */
-    public List<String> clustersWithWaitingRuns() {
+    public List<ClusterName> clustersWithWaitingRuns() {
         return java.util.stream.Stream.concat(queue.clustersWithWaitingRuns().stream(), grows.clustersWithGrows().stream())
                 .distinct().toList();
     }

@@ -1,7 +1,8 @@
 package io.tasklane.queue;
 
 import io.tasklane.capacity.AllocationRepository;
-import io.tasklane.task.RunId;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +28,12 @@ public class GpuRelease {
 
     /** Idempotent: releasing a run that holds nothing changes nothing. */
     public void release(RunId runId) {
-        if (allocations.release(runId.value()) > 0) {
+        if (allocations.release(runId) > 0) {
             runs.findById(runId).ifPresent(run -> letQueueMove(run.cluster()));
         }
     }
 
-    private void letQueueMove(String cluster) {
+    private void letQueueMove(ClusterName cluster) {
         if (dispatcher.tryDispatch(cluster, null).isEmpty()) {
             dispatch.request(cluster);
         }

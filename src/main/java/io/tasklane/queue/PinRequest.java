@@ -2,11 +2,12 @@ package io.tasklane.queue;
 
 import java.time.Instant;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 
 /** Someone's request to pin a queued task to the head of its queue, and how it was decided. */
-public record PinRequest(PinRequestId id, TaskId taskId, RunId runId, String cluster, String requestedBy, String reason,
+public record PinRequest(PinRequestId id, TaskId taskId, RunId runId, ClusterName cluster, String requestedBy, String reason,
                          State state, String outcome, String decidedBy, String comment, Instant requestedAt,
                          Instant decidedAt) {
 

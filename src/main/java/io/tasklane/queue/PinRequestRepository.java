@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.tasklane.task.RunId;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class PinRequestRepository {
         jdbc.sql("""
                 insert into tasklane.pin_request (id, task_id, run_id, cluster, requested_by, reason, state, requested_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(request.id().value(), request.taskId().value(), request.runId().value(), request.cluster(),
+                .params(request.id().value(), request.taskId().value(), request.runId().value(), request.cluster().value(),
                         request.requestedBy(), request.reason(), request.state().name(), utc(request.requestedAt()))
                 .update();
     }
@@ -52,7 +53,7 @@ class PinRequestRepository {
 
     private PinRequest map(ResultSet rs, int row) throws SQLException {
         return new PinRequest(new PinRequestId(rs.getString("id")), new TaskId(rs.getString("task_id")),
-                new RunId(rs.getString("run_id")), rs.getString("cluster"), rs.getString("requested_by"),
+                new RunId(rs.getString("run_id")), new ClusterName(rs.getString("cluster")), rs.getString("requested_by"),
                 rs.getString("reason"), PinRequest.State.valueOf(rs.getString("state")), rs.getString("outcome"),
                 rs.getString("decided_by"), rs.getString("comment"), instant(rs, "requested_at"), instant(rs, "decided_at"));
     }

@@ -10,15 +10,14 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import io.tasklane.task.PinEnded;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskEventLog;
-import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
@@ -77,7 +76,7 @@ public class PinService {
             throw new InvalidInputException("reason", "max-length", "a reason has at most " + MAX_TEXT + " characters");
         }
         Task task = runs.lockForCaller(caller, taskId);
-        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+        clusters.requireGranted(caller, task.cluster(), "cluster");
         if (task.state() != TaskState.QUEUED) {
             throw new ConflictException("state", "queued", "task " + taskId + " is " + task.state() + "; only a QUEUED task can be pinned");
         }
@@ -89,10 +88,10 @@ public class PinService {
                     + pending.requestedBy() + " for task " + taskId + " waits for an admin's review already");
         });
         if (caller.isAdmin()) {
-            clusterLock.hold(task.spec().cluster());
+            clusterLock.hold(task.cluster());
             requireNoOtherPin(task);
         }
-        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, new RunId(task.currentRunId()), task.spec().cluster(),
+        PinRequest request = new PinRequest(PinRequestId.generate(), taskId, task.currentRunId(), task.cluster(),
                 caller.userId(), reason, PinRequest.State.PENDING, null, null, null, clock.instant(), null);
         requests.insert(request);
         processes.start(request.id(), caller.isAdmin() ? request.requestedBy() : null);
@@ -163,8 +162,8 @@ public class PinService {
         Instant now = clock.instant();
         tasks.setPinned(taskId, false, now);
         events.append(taskId, now, caller.userId(), TaskEvent.UNPINNED, task.state(), task.state(), "unpinned by " + caller.userId());
-        publisher.publishEvent(new PinEnded(taskId, new RunId(task.currentRunId()), task.state()));
-        dispatch.request(task.spec().cluster());
+        publisher.publishEvent(new PinEnded(taskId, task.currentRunId(), task.state()));
+        dispatch.request(task.cluster());
         return tasks.findById(taskId).orElseThrow();
     }
 
@@ -174,7 +173,7 @@ public class PinService {
         Task task = tasks.findById(request.taskId()).orElseThrow();
         TaskRun run = runs.get(request.runId());
         int gpusPerSku = clusters.find(request.cluster()).sku().gpus();
-        String position = queue.positionOf(request.cluster(), run.id().value()).map(p -> p + " in queue " + request.cluster())
+        String position = queue.positionOf(request.cluster(), run.id()).map(p -> p + " in queue " + request.cluster())
                 .orElse("not waiting in queue " + request.cluster() + " any more");
         Duration waited = Duration.between(run.queuedAt(), clock.instant());
         return new PinReview(task.spec().name(), task.id().value(), task.creator(), task.spec().project(),
@@ -198,7 +197,7 @@ public class PinService {
     }
 
     private Optional<String> refusal(PinRequest request, Task task) {
-        if (task == null || task.state() != TaskState.QUEUED || !request.runId().value().equals(task.currentRunId())) {
+        if (task == null || task.state() != TaskState.QUEUED || !request.runId().equals(task.currentRunId())) {
             return Optional.of("not pinned: task " + request.taskId() + " is no longer waiting in the queue"
                     + (task != null ? " (it is " + task.state() + ")" : ""));
         }
@@ -208,8 +207,8 @@ public class PinService {
     }
 
     private void requireNoOtherPin(Task task) {
-        tasks.pinnedIn(task.spec().cluster()).filter(other -> !other.id().equals(task.id())).ifPresent(other -> {
-            throw new ConflictException("pinned", "one-per-queue", "queue " + task.spec().cluster()
+        tasks.pinnedIn(task.cluster()).filter(other -> !other.id().equals(task.id())).ifPresent(other -> {
+            throw new ConflictException("pinned", "one-per-queue", "queue " + task.cluster()
                     + " already has a pinned task, " + describe(other) + "; unpin it first");
         });
     }

@@ -2,16 +2,19 @@ package io.tasklane.queue;
 
 import java.time.Instant;
 
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
+
 /**
  * A run waiting for GPUs, with what orders it in its cluster's queue and what it asks for. A grow of a
  * running run waits the same way, for its added replicas only: {@code firstReplica} is the index its
  * first added replica gets (0 for a run that holds nothing yet).
  */
-public record QueueEntry(String runId, String taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
+public record QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
                          int skuPerReplica, int firstReplica) {
 
     /** A run that holds no GPUs yet. */
-    public QueueEntry(String runId, String taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
+    public QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
                       int skuPerReplica) {
         this(runId, taskId, pinned, priority, queuedAt, replicas, skuPerReplica, 0);
     }

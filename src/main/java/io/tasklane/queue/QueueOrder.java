@@ -16,7 +16,7 @@ public final class QueueOrder {
     /** The order of waiting runs after the pinned one: the same as {@link #SQL_AFTER_PINNED}. */
     static final Comparator<QueueEntry> AFTER_PINNED = Comparator.comparingInt(QueueEntry::priority).reversed()
             .thenComparing(QueueEntry::queuedAt)
-            .thenComparing(QueueEntry::runId);
+            .thenComparing(entry -> entry.runId().value());
 
     /** The whole queue order. */
     public static final Comparator<QueueEntry> ORDER = Comparator.comparing(QueueEntry::pinned).reversed()

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +34,7 @@ class QueueRepository {
     }
 
     /** The cluster's waiting pinned run (one at most), as an entry. */
-    List<QueueEntry> pinned(String cluster) {
+    List<QueueEntry> pinned(ClusterName cluster) {
         // Two plain lookups: pinned tasks are a handful at most, and usually none at all.
         List<String> pinnedRuns = jdbc.sql("select current_run_id from tasklane.task where pinned = true and current_run_id is not null")
                 .query(String.class).list();
@@ -42,7 +45,7 @@ class QueueRepository {
                 select r.id, r.task_id, true as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r
                 where r.id in (:runs) and r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param("runs", pinnedRuns).param("cluster", cluster).query(ENTRY).list();
+                .param("runs", pinnedRuns).param("cluster", cluster.value()).query(ENTRY).list();
     }
 
     /**
@@ -51,7 +54,7 @@ class QueueRepository {
      * so a pass that stops after a few entries reads a few rows, not the whole queue. {@code freeSkus}
      * sizes the batches: every admitted run takes at least one SKU, so a nearly full cluster needs few.
      */
-    Stream<QueueEntry> inOrderIgnoringPins(String cluster, int freeSkus) {
+    Stream<QueueEntry> inOrderIgnoringPins(ClusterName cluster, int freeSkus) {
         int fetch = Math.max(MIN_FETCH, Math.min(MAX_FETCH, 2 * freeSkus));
         return streaming.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
@@ -59,38 +62,38 @@ class QueueRepository {
                     from tasklane.task_run r
                     where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
                     order by\s""" + QueueOrder.SQL_AFTER_PINNED);
-            statement.setString(1, cluster);
+            statement.setString(1, cluster.value());
             statement.setFetchSize(fetch);
             return statement;
         }, ENTRY);
     }
 
     /** A waiting run from the columns every queue read selects. */
-    private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(rs.getString("id"), rs.getString("task_id"),
+    private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")),
             rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
             rs.getInt("replicas"), rs.getInt("sku_per_replica"));
 
-    List<QueueEntry> waiting(String cluster) {
+    List<QueueEntry> waiting(ClusterName cluster) {
         return jdbc.sql("""
                 select r.id, r.task_id, t.pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null""")
-                .param(cluster).query(ENTRY).list();
+                .param(cluster.value()).query(ENTRY).list();
     }
 
     /** Task name and project of each waiting run of the cluster, by run id. */
-    java.util.Map<String, String[]> labels(String cluster) {
+    java.util.Map<String, String[]> labels(ClusterName cluster) {
         return jdbc.sql("select r.id, t.name, t.project from tasklane.task_run r join tasklane.task t on t.id = r.task_id"
                         + " where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null")
-                .param(cluster)
+                .param(cluster.value())
                 .query((rs, i) -> java.util.Map.entry(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
                 .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** Clusters with at least one waiting run. */
-    List<String> clustersWithWaitingRuns() {
+    List<ClusterName> clustersWithWaitingRuns() {
         return jdbc.sql("select distinct cluster from tasklane.task_run where state = 'QUEUED' and admitted_at is null")
-                .query(String.class).list();
+                .query((rs, i) -> new ClusterName(rs.getString(1))).list();
     }
 
     /**
@@ -98,22 +101,27 @@ class QueueRepository {
      * pass, only for the run's row, which this waits for in turn): returns those marked. One asked to stop but
      * still queued is admitted; its stop then releases what it was given.
      */
-    java.util.Set<String> markAdmitted(List<String> runIds, Instant at) {
+    java.util.Set<RunId> markAdmitted(List<RunId> runIds, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         int marked = 0;
         for (int from = 0; from < runIds.size(); from += 1000) {
             marked += jdbc.sql("update tasklane.task_run set admitted_at = :at where id in (:ids) and state = 'QUEUED'"
                             + " and admitted_at is null")
-                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).update();
+                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000)))).update();
         }
         if (marked == runIds.size()) {
             return new java.util.HashSet<>(runIds);
         }
-        java.util.Set<String> admitted = new java.util.HashSet<>();
+        java.util.Set<RunId> admitted = new java.util.HashSet<>();
         for (int from = 0; from < runIds.size(); from += 1000) {
             admitted.addAll(jdbc.sql("select id from tasklane.task_run where id in (:ids) and admitted_at = :at")
-                    .param("at", when).param("ids", runIds.subList(from, Math.min(runIds.size(), from + 1000))).query(String.class).list());
+                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000))))
+                    .query((rs, i) -> new RunId(rs.getString(1))).list());
         }
         return admitted;
+    }
+
+    private static List<String> values(List<RunId> runIds) {
+        return runIds.stream().map(RunId::value).toList();
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.stereotype.Service;
@@ -22,28 +24,28 @@ public class QueueService {
     }
 
     /** The cluster's queue as {@code caller} may see it: every place, but only their own projects' task names. */
-    public List<QueueLine> lines(Caller caller, String cluster) {
+    public List<QueueLine> lines(Caller caller, ClusterName cluster) {
         return lines(cluster).stream()
                 .map(line -> projects.canSee(caller, line.project()) ? line : line.hidingTask())
                 .toList();
     }
 
-    List<QueueLine> lines(String cluster) {
+    List<QueueLine> lines(ClusterName cluster) {
         Map<String, String[]> labels = queue.labels(cluster);
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
         List<QueueLine> lines = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             QueueEntry entry = ordered.get(i);
-            String[] label = labels.getOrDefault(entry.runId(), new String[] {null, null});
+            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null});
             lines.add(new QueueLine(i + 1, entry, label[0], label[1]));
         }
         return lines;
     }
 
     /** The 1-based place of the run in its cluster's queue, while it waits. */
-    public Optional<Integer> positionOf(String cluster, String runId) {
+    public Optional<Integer> positionOf(ClusterName cluster, RunId runId) {
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
-        Map<String, Integer> positions = new java.util.HashMap<>();
+        Map<RunId, Integer> positions = new java.util.HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             positions.put(ordered.get(i).runId(), i + 1);
         }

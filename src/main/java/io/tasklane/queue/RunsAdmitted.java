@@ -2,7 +2,7 @@ package io.tasklane.queue;
 
 import java.util.List;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**

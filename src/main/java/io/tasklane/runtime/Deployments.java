@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskKind;
@@ -69,24 +69,24 @@ public class Deployments {
         // Holds the run until this commits, so a stop is delivered before or after the deployment, never during.
         TaskRun run = runs.lockToMoveForward(runId);
         TaskSpec spec = tasks.specOf(run.taskId());
-        List<Allocation> held = allocations.forRun(runId.value());
+        List<Allocation> held = allocations.forRun(runId);
         if (held.size() != run.replicas()) {
             throw new IllegalStateException("run " + runId + " holds " + held.size() + " of its " + run.replicas() + " replica allocations");
         }
         List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         int minReplicas = runRepository.minReplicasOf(runId).orElse(run.replicas());
-        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(), spec, replicas,
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId, run.taskId(), spec, replicas,
                 minReplicas, run.replicas()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
-            instances.insertLaunched(runId.value(), replicas.get(replica.index()), replica);
+            instances.insertLaunched(runId, replicas.get(replica.index()), replica);
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
         AfterCommit.run(() -> launched.arm(listener));
         boolean allUp = launched.replicas().stream().allMatch(replica -> replica.initialState().isUp(run.kind()));
         if (!allUp) {
             // The process waits for ReplicasReady; all up already, it goes on by itself (its gateway reads this result).
-            tracker.notifyChanged(runId.value());
+            tracker.notifyChanged(runId);
         }
         return allUp;
     }
@@ -101,23 +101,23 @@ public class Deployments {
         if (run.isOver() || run.stopRequested() || run.state() == TaskState.STOPPING) {
             return;
         }
-        Set<Integer> launchedAlready = instances.forRun(runId.value()).stream().map(RunInstance::index)
+        Set<Integer> launchedAlready = instances.forRun(runId).stream().map(RunInstance::index)
                 .collect(Collectors.toSet());
-        List<ReplicaLaunch> added = allocations.forRun(runId.value()).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
+        List<ReplicaLaunch> added = allocations.forRun(runId).stream().filter(a -> !launchedAlready.contains(a.replicaIndex()))
                 .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         if (added.isEmpty() || launchedAlready.isEmpty()) {
             return; // nothing added, or not deployed yet: the first deployment launches every replica
         }
-        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId.value(), run.taskId().value(),
+        LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId, run.taskId(),
                 tasks.specOf(run.taskId()), added, runRepository.minReplicasOf(runId).orElse(run.replicas()), run.replicas()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             added.stream().filter(r -> r.index() == replica.index()).findFirst()
-                    .ifPresent(r -> instances.insertLaunched(runId.value(), r, replica));
+                    .ifPresent(r -> instances.insertLaunched(runId, r, replica));
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
         AfterCommit.run(() -> launched.arm(listener));
-        tracker.notifyChanged(runId.value());
+        tracker.notifyChanged(runId);
     }
 
     /**
@@ -127,12 +127,12 @@ public class Deployments {
     @Transactional
     public void removeReplicas(RunId runId, int keep) {
         TaskRun run = runs.get(runId);
-        List<RunInstance> removed = instances.forRun(runId.value()).stream().filter(i -> i.index() >= keep).toList();
-        instances.deleteFrom(runId.value(), keep);
+        List<RunInstance> removed = instances.forRun(runId).stream().filter(i -> i.index() >= keep).toList();
+        instances.deleteFrom(runId, keep);
         List<RunInstance> live = removed.stream().filter(i -> !i.state().isOver()).toList();
         if (!live.isEmpty()) {
             TaskRuntime runtime = runtimeOf(run);
-            AfterCommit.run(() -> runtime.stop(runId.value(), live, stopGracePeriod));
+            AfterCommit.run(() -> runtime.stop(runId, live, stopGracePeriod));
         }
     }
 
@@ -140,10 +140,10 @@ public class Deployments {
     @Transactional
     public void undeploy(RunId runId) {
         TaskRun run = runs.get(runId);
-        List<RunInstance> live = instances.forRun(runId.value()).stream().filter(i -> !i.state().isOver()).toList();
+        List<RunInstance> live = instances.forRun(runId).stream().filter(i -> !i.state().isOver()).toList();
         if (!live.isEmpty()) {
-            runtimeOf(run).stop(runId.value(), live, stopGracePeriod);
-            live.forEach(i -> instances.markEnded(runId.value(), i.index(), InstanceState.STOPPED, null,
+            runtimeOf(run).stop(runId, live, stopGracePeriod);
+            live.forEach(i -> instances.markEnded(runId, i.index(), InstanceState.STOPPED, null,
                     "stopped by Tasklane", clock.instant()));
         }
     }
@@ -159,11 +159,11 @@ public class Deployments {
         if (run.kind() != TaskKind.SERVICE) {
             return null;
         }
-        java.util.Optional<String> published = runtimeOf(run).endpointOf(runId.value());
+        java.util.Optional<String> published = runtimeOf(run).endpointOf(runId);
         if (published.isPresent()) {
             return published.get();
         }
-        return instances.forRun(runId.value()).stream().filter(i -> i.port() != null).findFirst()
+        return instances.forRun(runId).stream().filter(i -> i.port() != null).findFirst()
                 .map(i -> "http://" + hostName() + ":" + i.port() + "/").orElse(null);
     }
 
@@ -171,22 +171,22 @@ public class Deployments {
     public String dashboardOf(RunId runId) {
         TaskRun run = runs.get(runId);
         boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
-        return deployed ? runtimeOf(run).dashboardOf(runId.value()).orElse(null) : null;
+        return deployed ? runtimeOf(run).dashboardOf(runId).orElse(null) : null;
     }
 
     /** Takes replicas launched before a restart back under watch; those that are gone are recorded as such. */
     public void recover(TaskRun run) {
         InstanceListener listener = tracker.listenerFor(run.kind());
-        for (RunInstance instance : instances.forRun(run.id().value())) {
+        for (RunInstance instance : instances.forRun(run.id())) {
             if (!instance.state().isOver()) {
                 runtimeOf(run).adopt(instance, run.kind() == TaskKind.SERVICE, listener);
             }
         }
-        tracker.notifyChanged(run.id().value());
+        tracker.notifyChanged(run.id());
     }
 
     public List<RunInstance> instancesOf(RunId runId) {
-        return instances.forRun(runId.value());
+        return instances.forRun(runId);
     }
 
     public java.util.Optional<java.nio.file.Path> logFile(RunId runId, RunInstance instance) {

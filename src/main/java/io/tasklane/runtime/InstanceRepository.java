@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.RunId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,50 +24,50 @@ public class InstanceRepository {
         this.jdbc = jdbc;
     }
 
-    void insertLaunched(String runId, ReplicaLaunch replica, LaunchedReplica launched) {
+    void insertLaunched(RunId runId, ReplicaLaunch replica, LaunchedReplica launched) {
         jdbc.sql("""
                 insert into tasklane.run_instance (run_id, replica_index, node, gpu_indices, state, pid, port, launched_at, log_path)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(runId, replica.index(), replica.node(), join(replica.gpus()), launched.initialState().name(),
+                .params(runId.value(), replica.index(), replica.node(), join(replica.gpus()), launched.initialState().name(),
                         launched.pid(), launched.port(),
                         utc(launched.launchedAt()), launched.logPath())
                 .update();
     }
 
-    public List<RunInstance> forRun(String runId) {
+    public List<RunInstance> forRun(RunId runId) {
         return jdbc.sql("select * from tasklane.run_instance where run_id = ? order by replica_index")
-                .param(runId).query(this::map).list();
+                .param(runId.value()).query(this::map).list();
     }
 
     /** Marks a pending or started replica ready; false if it is neither any more. */
-    boolean markReady(String runId, int index, Instant at) {
+    boolean markReady(RunId runId, int index, Instant at) {
         return jdbc.sql("update tasklane.run_instance set state = 'READY', ready_at = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED')")
-                .params(utc(at), runId, index).update() == 1;
+                .params(utc(at), runId.value(), index).update() == 1;
     }
 
     /** Marks a pending replica as running; false if it is not pending (any more). */
-    boolean markStarted(String runId, int index) {
+    boolean markStarted(RunId runId, int index) {
         return jdbc.sql("update tasklane.run_instance set state = 'STARTED' where run_id = ? and replica_index = ? and state = 'PENDING'")
-                .params(runId, index).update() == 1;
+                .params(runId.value(), index).update() == 1;
     }
 
     /** Notes why a replica that has not started serving is still waiting; no change of state. */
-    void noteWaiting(String runId, int index, String diagnostic) {
+    void noteWaiting(RunId runId, int index, String diagnostic) {
         jdbc.sql("update tasklane.run_instance set message = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED')")
-                .params(diagnostic, runId, index).update();
+                .params(diagnostic, runId.value(), index).update();
     }
 
     /** Records how a live replica ended; false if it had already ended (e.g. Tasklane stopped it). */
-    boolean markEnded(String runId, int index, InstanceState state, Integer exitCode, String message, Instant at) {
+    boolean markEnded(RunId runId, int index, InstanceState state, Integer exitCode, String message, Instant at) {
         return jdbc.sql("""
                 update tasklane.run_instance set state = ?, exit_code = ?, message = ?, finished_at = ?
                 where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED', 'READY')""")
-                .params(state.name(), exitCode, message, utc(at), runId, index).update() == 1;
+                .params(state.name(), exitCode, message, utc(at), runId.value(), index).update() == 1;
     }
 
     /** Forgets the replicas from {@code firstIndex} on (a shrink): a later report of their exit changes nothing. */
-    void deleteFrom(String runId, int firstIndex) {
-        jdbc.sql("delete from tasklane.run_instance where run_id = ? and replica_index >= ?").params(runId, firstIndex).update();
+    void deleteFrom(RunId runId, int firstIndex) {
+        jdbc.sql("delete from tasklane.run_instance where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
     }
 
     private RunInstance map(ResultSet rs, int row) throws SQLException {
@@ -76,7 +77,7 @@ public class InstanceRepository {
         Integer portOrNull = rs.wasNull() ? null : port;
         int exit = rs.getInt("exit_code");
         Integer exitOrNull = rs.wasNull() ? null : exit;
-        return new RunInstance(rs.getString("run_id"), rs.getInt("replica_index"), rs.getString("node"),
+        return new RunInstance(new RunId(rs.getString("run_id")), rs.getInt("replica_index"), rs.getString("node"),
                 split(rs.getString("gpu_indices")), InstanceState.valueOf(rs.getString("state")), pidOrNull, portOrNull,
                 instant(rs, "launched_at"), instant(rs, "ready_at"), instant(rs, "finished_at"), exitOrNull,
                 rs.getString("message"), rs.getString("log_path"));

@@ -2,7 +2,7 @@ package io.tasklane.runtime;
 
 import java.time.Clock;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.TaskKind;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -38,29 +38,29 @@ public class InstanceTracker {
     public InstanceListener listenerFor(TaskKind kind) {
         return new InstanceListener() {
             @Override
-            public void ready(String runId, int index) {
+            public void ready(RunId runId, int index) {
                 record(runId, () -> instances.markReady(runId, index, clock.instant()));
             }
 
             @Override
-            public void exited(String runId, int index, Integer exitCode, String message) {
+            public void exited(RunId runId, int index, Integer exitCode, String message) {
                 InstanceState state = ended(kind, exitCode);
                 String diagnostic = message != null ? message : describe(kind, exitCode);
                 record(runId, () -> instances.markEnded(runId, index, state, exitCode, diagnostic, clock.instant()));
             }
 
             @Override
-            public void started(String runId, int index) {
+            public void started(RunId runId, int index) {
                 record(runId, () -> instances.markStarted(runId, index));
             }
 
             @Override
-            public void failed(String runId, int index, Integer exitCode, String message) {
+            public void failed(RunId runId, int index, Integer exitCode, String message) {
                 record(runId, () -> instances.markEnded(runId, index, InstanceState.FAILED, exitCode, message, clock.instant()));
             }
 
             @Override
-            public void waiting(String runId, int index, String diagnostic) {
+            public void waiting(RunId runId, int index, String diagnostic) {
                 // Only a note for people reading the instance: the run's process has nothing to decide.
                 transactions.executeWithoutResult(status -> instances.noteWaiting(runId, index, diagnostic));
             }
@@ -88,7 +88,7 @@ public class InstanceTracker {
         return "exited with code " + exitCode;
     }
 
-    private void record(String runId, java.util.function.BooleanSupplier change) {
+    private void record(RunId runId, java.util.function.BooleanSupplier change) {
         transactions.executeWithoutResult(status -> {
             if (change.getAsBoolean()) {
                 notifyChanged(runId);
@@ -97,7 +97,7 @@ public class InstanceTracker {
     }
 
     /** Tells the run's process, once the caller's transaction commits, that its replicas changed. */
-    public void notifyChanged(String runId) {
-        events.publishEvent(new ReplicasChanged(new RunId(runId)));
+    public void notifyChanged(RunId runId) {
+        events.publishEvent(new ReplicasChanged(runId));
     }
 }

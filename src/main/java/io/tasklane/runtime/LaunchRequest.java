@@ -2,6 +2,8 @@ package io.tasklane.runtime;
 
 import java.util.List;
 
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.task.TaskSpec;
 
 /**
@@ -10,11 +12,11 @@ import io.tasklane.task.TaskSpec;
  * deployment on KubeRay) takes them as its autoscaling bounds; one without runs {@code maxReplicas},
  * which is what GPUs are reserved for. {@code replicas} may be only some of them (those a grow adds).
  */
-public record LaunchRequest(String runId, String taskId, TaskSpec spec, List<ReplicaLaunch> replicas, int minReplicas,
+public record LaunchRequest(RunId runId, TaskId taskId, TaskSpec spec, List<ReplicaLaunch> replicas, int minReplicas,
                             int maxReplicas) {
 
     /** A run of the task's own fixed size. */
-    public LaunchRequest(String runId, String taskId, TaskSpec spec, List<ReplicaLaunch> replicas) {
+    public LaunchRequest(RunId runId, TaskId taskId, TaskSpec spec, List<ReplicaLaunch> replicas) {
         this(runId, taskId, spec, replicas, replicas.size(), replicas.size());
     }
 }

@@ -2,7 +2,7 @@ package io.tasklane.runtime;
 
 import java.util.List;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class RunOutcomes {
     }
 
     private String firstFailure(RunId runId) {
-        List<RunInstance> all = instances.forRun(runId.value());
+        List<RunInstance> all = instances.forRun(runId);
         return all.stream().filter(i -> i.state() == InstanceState.FAILED || i.state() == InstanceState.LOST).findFirst()
                 .map(i -> "replica " + i.index() + " on node " + i.node() + ": " + i.message())
                 .orElse("a replica failed");

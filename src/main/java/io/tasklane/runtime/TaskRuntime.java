@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.tasklane.common.RunId;
+
 /**
  * Runs a run's replicas somewhere: host processes, a simulation, Kubernetes. One
  * implementation per {@link #kind()}; each virtual cluster names the kind that runs its tasks.
@@ -18,7 +20,7 @@ public interface TaskRuntime {
     LaunchedRun launch(LaunchRequest request);
 
     /** Stops the replicas (a grace period, then forcibly) and returns once they are gone. */
-    void stop(String runId, List<RunInstance> instances, Duration grace);
+    void stop(RunId runId, List<RunInstance> instances, Duration grace);
 
     /** The replica's log file, if this runtime keeps one on this host. */
     Optional<Path> logFile(RunInstance instance);
@@ -38,12 +40,12 @@ public interface TaskRuntime {
     }
 
     /** Where the run's service answers, if this runtime publishes it itself (a Kubernetes Service). */
-    default Optional<String> endpointOf(String runId) {
+    default Optional<String> endpointOf(RunId runId) {
         return Optional.empty();
     }
 
     /** Where the run's own dashboard is (the Ray dashboard of a Ray Serve task), if this runtime has one. */
-    default Optional<String> dashboardOf(String runId) {
+    default Optional<String> dashboardOf(RunId runId) {
         return Optional.empty();
     }
 }

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
-import io.tasklane.task.TaskId;
+import io.tasklane.common.TaskId;
 
 /**
  * A task's schedule as stored: its kind, the zone its local times are read in, when it fires, and

@@ -5,15 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.TaskId;
 import io.tasklane.sizing.RunResizer;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskEventLog;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskState;
-import io.tasklane.task.TaskId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,7 +80,7 @@ public class ScheduleFiring {
             return start(taskId, window);
         }
         if (window.isPresent() && TaskState.RESIZABLE.contains(task.state()) && task.currentRunId() != null) {
-            resizer.requestRange(new RunId(task.currentRunId()), window.get().minReplicas(), window.get().maxReplicas());
+            resizer.requestRange(task.currentRunId(), window.get().minReplicas(), window.get().maxReplicas());
             record(taskId, "window " + window.get().time() + ": replicas " + window.get().minReplicas() + ".."
                     + window.get().maxReplicas() + " asked of run " + task.currentRunId());
             return Outcome.RESIZED;

@@ -1,6 +1,6 @@
 package io.tasklane.schedule;
 
-import io.tasklane.task.TaskId;
+import io.tasklane.common.TaskId;
 
 /** The task-schedule process in the engine, seen from the domain: one instance per active schedule. */
 public interface ScheduleProcesses {

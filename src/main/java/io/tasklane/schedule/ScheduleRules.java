@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.TaskId;
 
 /**
  * Turns a schedule request into a {@link Schedule}, or reports every broken rule with its field. A

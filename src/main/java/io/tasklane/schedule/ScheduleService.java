@@ -9,11 +9,11 @@ import java.util.Set;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskEventLog;
-import io.tasklane.task.TaskId;
 import io.tasklane.task.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,10 +68,10 @@ public class ScheduleService {
     @Transactional
     public ScheduleView put(Caller caller, TaskId taskId, ScheduleRequest request) {
         Task task = requireMember(caller, taskId);
-        int clusterSkus = clusters.find(task.spec().cluster()).capacitySkus();
+        int clusterSkus = clusters.find(task.cluster()).capacitySkus();
         Schedule parsed = ScheduleRules.parse(taskId, request, task.spec().skuPerReplica(), clusterSkus);
         if (parsed.type() != ScheduleType.MANUAL) {
-            clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+            clusters.requireGranted(caller, task.cluster(), "cluster");
         }
         Instant now = clock.instant();
         if (parsed.active() && NextFire.after(parsed, now).isEmpty()) {

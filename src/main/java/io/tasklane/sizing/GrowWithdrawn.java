@@ -1,6 +1,6 @@
 package io.tasklane.sizing;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tasklane.common.RowLocks;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.TaskState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

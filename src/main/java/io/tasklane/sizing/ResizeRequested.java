@@ -1,6 +1,6 @@
 package io.tasklane.sizing;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /** A run was asked to take a new replica range: its process is to apply it (message ResizeRequested). */

@@ -4,9 +4,9 @@ import java.time.Clock;
 
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterLock;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.DispatchRequests;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,7 +80,7 @@ public class RunResizer {
             case RESIZE_WAITING_RUN -> sizes.resized(runId, size.targetMax(), size.targetMin());
             case SHRINK -> {
                 deployments.removeReplicas(runId, size.targetMax());
-                allocations.releaseFrom(runId.value(), size.targetMax());
+                allocations.releaseFrom(runId, size.targetMax());
                 sizes.resized(runId, size.targetMax(), size.targetMin());
                 withdrawGrow(runId);
             }

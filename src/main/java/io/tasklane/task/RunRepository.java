@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RowLocks;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +41,7 @@ public class RunRepository {
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
                   reason, requested_by, process_instance_id, queued_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-                .params(run.id().value(), run.taskId().value(), run.cluster(), run.kind().name(), run.replicas(),
+                .params(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind().name(), run.replicas(),
                         run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
                         run.processInstanceId(), utc(run.queuedAt()))
                 .update();
@@ -126,9 +129,9 @@ public class RunRepository {
     }
 
     /** Runs of the cluster that hold GPUs for a live workload: the candidates of a force-start. */
-    public List<TaskRun> holdingGpus(String cluster) {
+    public List<TaskRun> holdingGpus(ClusterName cluster) {
         return jdbc.sql("select * from tasklane.task_run where cluster = ? and state in ('STARTING', 'RUNNING')")
-                .param(cluster).query(this::map).list();
+                .param(cluster.value()).query(this::map).list();
     }
 
     void markStarting(RunId id, Instant deadlineAt) {
@@ -147,7 +150,7 @@ public class RunRepository {
     }
 
     private TaskRun map(ResultSet rs, int row) throws SQLException {
-        return new TaskRun(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")), rs.getString("cluster"),
+        return new TaskRun(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")), new ClusterName(rs.getString("cluster")),
                 TaskKind.valueOf(rs.getString("kind")), rs.getInt("replicas"), rs.getInt("sku_per_replica"),
                 rs.getInt("priority"), TaskState.valueOf(rs.getString("state")), rs.getString("reason"),
                 rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),

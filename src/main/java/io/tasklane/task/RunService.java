@@ -9,6 +9,8 @@ import io.tasklane.common.ConflictException;
 import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,7 +75,7 @@ public class RunService {
     private TaskRun open(Caller caller, TaskId taskId, Integer replicas) {
         Task task = lockForCaller(caller, taskId);
         // Seeing a teammate's task is not the right to run it: its cluster must be granted to the caller too.
-        clusters.requireGranted(caller, task.spec().cluster(), "cluster");
+        clusters.requireGranted(caller, task.cluster(), "cluster");
         if (!TaskState.STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
                     + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
@@ -83,7 +85,7 @@ public class RunService {
         }
         Instant now = clock.instant();
         TaskSpec spec = task.spec();
-        TaskRun run = new TaskRun(RunId.generate(), taskId, spec.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
+        TaskRun run = new TaskRun(RunId.generate(), taskId, task.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
                 spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
                 null, null, null, null);
         runs.insert(run);
@@ -101,7 +103,7 @@ public class RunService {
             throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
                     + "; a stop is allowed from " + TaskState.STOPPABLE);
         }
-        RunId runId = new RunId(tasks.currentRunId(taskId).orElseThrow());
+        RunId runId = tasks.currentRunId(taskId).orElseThrow();
         if (runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant())) {
             publisher.publishEvent(new RunStopRequested(runId, false));
         }

@@ -1,5 +1,7 @@
 package io.tasklane.task;
 
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**

@@ -1,5 +1,6 @@
 package io.tasklane.task;
 
+import io.tasklane.common.RunId;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**

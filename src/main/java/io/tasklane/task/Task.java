@@ -2,7 +2,10 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 
 /**
  * The task aggregate: a configuration plus where it is in its lifecycle. Changes go through the
@@ -19,7 +22,7 @@ public final class Task {
     private Instant updatedAt;
     private boolean archived;
     private final long version;
-    private String currentRunId;
+    private RunId currentRunId;
 
     Task(TaskId id, TaskSpec spec, TaskState state, boolean pinned, String creator, Instant createdAt,
          Instant updatedAt, boolean archived, long version) {
@@ -75,6 +78,11 @@ public final class Task {
         return spec;
     }
 
+    /** The cluster the task runs on, as its configuration names it. */
+    public ClusterName cluster() {
+        return new ClusterName(spec.cluster());
+    }
+
     public TaskState state() {
         return state;
     }
@@ -100,11 +108,11 @@ public final class Task {
     }
 
     /** The run this task's state mirrors; null before its first start. */
-    public String currentRunId() {
+    public RunId currentRunId() {
         return currentRunId;
     }
 
-    Task withCurrentRun(String runId) {
+    Task withCurrentRun(RunId runId) {
         this.currentRunId = runId;
         return this;
     }

@@ -2,6 +2,8 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.TaskId;
+
 /** One entry of a task's append-only history: who did what, when, from which state to which, and why. */
 public record TaskEvent(long id, TaskId taskId, Instant at, String actor, String type, TaskState fromState,
                         TaskState toState, String reason) {

@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.RowLocks;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -123,14 +126,14 @@ public class TaskRepository {
     }
 
     /** The cluster's pinned task, if it has one. */
-    public Optional<Task> pinnedIn(String cluster) {
-        return jdbc.sql("select id from tasklane.task where cluster = ? and pinned = true").param(cluster)
+    public Optional<Task> pinnedIn(ClusterName cluster) {
+        return jdbc.sql("select id from tasklane.task where cluster = ? and pinned = true").param(cluster.value())
                 .query(String.class).list().stream().findFirst().flatMap(id -> findById(new TaskId(id)));
     }
 
-    Optional<String> currentRunId(TaskId id) {
+    Optional<RunId> currentRunId(TaskId id) {
         return jdbc.sql("select current_run_id from tasklane.task where id = ?").param(id.value())
-                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1)).map(RunId::new)).optional().flatMap(o -> o);
     }
 
     boolean nameTaken(String project, String name) {
@@ -220,6 +223,7 @@ public class TaskRepository {
         String rayFile = rs.getString("ray_file_path");
         String command = rs.getString("command_json");
         String args = rs.getString("args_json");
+        String currentRunId = rs.getString("current_run_id");
         TaskSpec spec = new TaskSpec(rs.getString("name"), rs.getString("project"), TaskKind.valueOf(rs.getString("kind")),
                 rs.getString("image"), rayFile == null ? null : new RayEntry(rayFile, rs.getString("ray_deployment_name")),
                 command == null ? null : read(command, STRINGS), args == null ? null : read(args, STRINGS),
@@ -229,7 +233,7 @@ public class TaskRepository {
                 rs.getInt("priority"), rs.getLong("active_deadline_seconds"));
         return new Task(new TaskId(rs.getString("id")), spec, TaskState.valueOf(rs.getString("state")),
                 rs.getBoolean("pinned"), rs.getString("creator"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(rs.getString("current_run_id"));
+                rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(currentRunId == null ? null : new RunId(currentRunId));
     }
 
 

@@ -2,11 +2,15 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
+
 /**
  * One activation of a task: what it asked for when it started, and where it is. The task's own
  * state mirrors the state of its current run.
  */
-public record TaskRun(RunId id, TaskId taskId, String cluster, TaskKind kind, int replicas, int skuPerReplica,
+public record TaskRun(RunId id, TaskId taskId, ClusterName cluster, TaskKind kind, int replicas, int skuPerReplica,
                       int priority, TaskState state, String reason, String requestedBy, String processInstanceId,
                       Instant queuedAt, Instant admittedAt, Instant startedAt, Instant finishedAt, Instant deadlineAt,
                       String endpoint, Instant stopRequestedAt) {

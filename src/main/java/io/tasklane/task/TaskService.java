@@ -12,6 +12,7 @@ import io.tasklane.common.ConflictException;
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
+import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
 import io.tasklane.security.ProjectService;
 import org.springframework.dao.DuplicateKeyException;

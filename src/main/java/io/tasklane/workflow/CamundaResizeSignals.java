@@ -4,11 +4,11 @@ import java.util.Map;
 
 import io.tasklane.common.NotYetDeliverable;
 import io.tasklane.common.OnCommitted;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.GrowsGranted;
 import io.tasklane.sizing.GrowWithdrawn;
 import io.tasklane.sizing.ResizeRequested;
 import io.tasklane.sizing.RunResizer;
-import io.tasklane.task.RunId;
 import org.springframework.stereotype.Component;
 
 /**

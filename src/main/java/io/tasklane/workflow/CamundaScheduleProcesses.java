@@ -2,8 +2,8 @@ package io.tasklane.workflow;
 
 import java.util.Map;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.schedule.ScheduleProcesses;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 

@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.schedule.Fire;
 import io.tasklane.schedule.ScheduleService;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

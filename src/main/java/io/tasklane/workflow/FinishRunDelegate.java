@@ -1,8 +1,8 @@
 package io.tasklane.workflow;
 
+import io.tasklane.common.RunId;
 import io.tasklane.queue.GpuRelease;
 import io.tasklane.runtime.RunOutcomes;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -2,8 +2,8 @@ package io.tasklane.workflow;
 
 import java.time.OffsetDateTime;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.schedule.ScheduleFiring;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

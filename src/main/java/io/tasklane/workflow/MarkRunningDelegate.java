@@ -1,7 +1,7 @@
 package io.tasklane.workflow;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

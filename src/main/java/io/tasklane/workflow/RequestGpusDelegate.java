@@ -30,7 +30,7 @@ class RequestGpusDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TaskRun run = runs.get(RunIds.of(execution));
-        boolean admitted = dispatcher.tryDispatch(run.cluster(), run.id()).map(ids -> ids.contains(run.id().value())).orElse(false);
+        boolean admitted = dispatcher.tryDispatch(run.cluster(), run.id()).map(ids -> ids.contains(run.id())).orElse(false);
         if (!admitted) {
             dispatch.request(run.cluster());
         }

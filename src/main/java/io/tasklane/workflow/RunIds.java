@@ -1,6 +1,6 @@
 package io.tasklane.workflow;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Reads the run id a task-run process carries. */

@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tasklane.common.NotYetDeliverable;
 import io.tasklane.common.OnCommitted;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.RunsAdmitted;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.ReplicasChanged;
 import io.tasklane.runtime.RunInstance;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskRun;
 import org.camunda.bpm.engine.OptimisticLockingException;

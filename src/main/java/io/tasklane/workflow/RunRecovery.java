@@ -1,11 +1,11 @@
 package io.tasklane.workflow;
 
 import io.tasklane.capacity.AllocationRepository;
+import io.tasklane.common.RunId;
 import io.tasklane.queue.DispatchRequests;
 import io.tasklane.queue.Dispatcher;
 import io.tasklane.queue.GpuRelease;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
@@ -53,8 +53,8 @@ class RunRecovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String runId : allocations.heldByEndedRuns(TaskState.FINAL.stream().map(Enum::name).toList())) {
-            transactions.executeWithoutResult(status -> release.release(new RunId(runId)));
+        for (RunId runId : allocations.heldByEndedRuns(TaskState.FINAL.stream().map(Enum::name).toList())) {
+            transactions.executeWithoutResult(status -> release.release(runId));
             log.warn("Released GPUs still held by ended run {}", runId);
         }
         for (TaskRun run : runs.findActive()) {

@@ -13,10 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklane.common.TaskId;
 import io.tasklane.schedule.ScheduleFiring;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
-import io.tasklane.task.TaskId;
 import io.tasklane.support.IntegrationTest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;

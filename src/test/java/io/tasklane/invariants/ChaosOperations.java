@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklane.common.RunId;
 import io.tasklane.sizing.RunResizer;
 import io.tasklane.support.Api;
-import io.tasklane.task.RunId;
 
 /**
  * The operations people and schedules do to tasks of one cluster, chosen at random: create, start, stop,

@@ -3,10 +3,10 @@ package io.tasklane.preemption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import io.tasklane.common.TaskId;
 import io.tasklane.support.Database;
 import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.support.Database;
 import io.tasklane.support.Fixtures;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

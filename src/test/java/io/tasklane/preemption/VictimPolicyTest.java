@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.tasklane.capacity.NodeSnapshot;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.task.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +78,7 @@ class VictimPolicyTest {
             assertThat(((VictimPlan.Impossible) plan).reason()).startsWith("cannot force start: the task needs");
         } else {
             assertThat(plan).isInstanceOf(VictimPlan.Kill.class);
-            assertThat(((VictimPlan.Kill) plan).victims()).extracting(RunningRun::runId).containsExactlyElementsOf(expected);
+            assertThat(((VictimPlan.Kill) plan).victims()).extracting(victim -> victim.runId().value()).containsExactlyElementsOf(expected);
         }
     }
 
@@ -154,7 +156,7 @@ class VictimPolicyTest {
                 nextSlot.put(node, from + skus);
                 slots.put(node, held);
             });
-            runs.add(new RunningRun(id, "task-" + id, state, pinned, priority, T0.plusSeconds(60L * minute), slots));
+            runs.add(new RunningRun(new RunId(id), new TaskId("task-" + id), state, pinned, priority, T0.plusSeconds(60L * minute), slots));
             return this;
         }
 

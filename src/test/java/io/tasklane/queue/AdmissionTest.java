@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.QueuePolicy;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,7 +46,7 @@ class AdmissionTest {
     @ParameterizedTest
     @MethodSource("cases")
     void admitsInQueueOrderWhatFits(List<NodeSnapshot> nodes, QueuePolicy policy, List<QueueEntry> queue, List<String> admitted) {
-        assertThat(Admission.admit(queue, nodes, policy)).extracting(a -> a.entry().runId()).containsExactlyElementsOf(admitted);
+        assertThat(Admission.admit(queue, nodes, policy)).extracting(a -> a.entry().runId().value()).containsExactlyElementsOf(admitted);
     }
 
     @Test
@@ -70,7 +72,7 @@ class AdmissionTest {
         Admission bestEffort = new Admission(nodes(2), QueuePolicy.BEST_EFFORT_FIFO);
         assertThat(bestEffort.offer(run("big", 0, 0, 4))).as("a smaller run may still pass").isTrue();
         assertThat(bestEffort.offer(run("small", 0, 1, 2))).isFalse();
-        assertThat(bestEffort.admitted()).extracting(a -> a.entry().runId()).containsExactly("small");
+        assertThat(bestEffort.admitted()).extracting(a -> a.entry().runId().value()).containsExactly("small");
     }
 
     static QueueEntry run(String id, int priority, int submittedSecond, int skuPerReplica) {
@@ -78,11 +80,11 @@ class AdmissionTest {
     }
 
     static QueueEntry run(String id, int priority, int submittedSecond, int skuPerReplica, int replicas) {
-        return new QueueEntry(id, "task-" + id, false, priority, T0.plusSeconds(submittedSecond), replicas, skuPerReplica);
+        return new QueueEntry(new RunId(id), new TaskId("task-" + id), false, priority, T0.plusSeconds(submittedSecond), replicas, skuPerReplica);
     }
 
     static QueueEntry pinned(String id, int priority, int submittedSecond, int skuPerReplica) {
-        return new QueueEntry(id, "task-" + id, true, priority, T0.plusSeconds(submittedSecond), 1, skuPerReplica);
+        return new QueueEntry(new RunId(id), new TaskId("task-" + id), true, priority, T0.plusSeconds(submittedSecond), 1, skuPerReplica);
     }
 
     static List<NodeSnapshot> nodes(int... capacity) {

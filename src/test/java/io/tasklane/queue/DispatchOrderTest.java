@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class DispatchOrderTest {
     private List<String> passOver(Runnable writeQueue) {
         return transactions.execute(status -> {
             writeQueue.run();
-            List<String> admitted = dispatcher.dispatch("dispatch");
+            List<String> admitted = dispatcher.dispatch(new ClusterName("dispatch")).stream().map(RunId::value).toList();
             status.setRollbackOnly();
             return admitted;
         });

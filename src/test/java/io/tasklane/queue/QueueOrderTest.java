@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 class QueueOrderTest {
+
+    static final ClusterName DISPATCH = new ClusterName("dispatch");
 
     @Autowired
     JdbcClient jdbc;
@@ -47,12 +51,12 @@ class QueueOrderTest {
                 Database.taskWithRun(jdbc, "tqo" + id, "rqo" + id, "dispatch", "QUEUED", random.nextInt(3), 1, i == pinnedAt,
                         random.nextInt(4));
             }
-            List<QueueEntry> pinned = queue.pinned("dispatch");
-            Set<String> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(Collectors.toSet());
-            try (Stream<QueueEntry> rest = queue.inOrderIgnoringPins("dispatch", 1)) {
-                Stream.concat(pinned.stream(), rest.filter(e -> !pinnedIds.contains(e.runId()))).map(QueueEntry::runId).forEach(read::add);
+            List<QueueEntry> pinned = queue.pinned(DISPATCH);
+            Set<RunId> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(Collectors.toSet());
+            try (Stream<QueueEntry> rest = queue.inOrderIgnoringPins(DISPATCH, 1)) {
+                Stream.concat(pinned.stream(), rest.filter(e -> !pinnedIds.contains(e.runId()))).map(e -> e.runId().value()).forEach(read::add);
             }
-            queue.waiting("dispatch").stream().sorted(QueueOrder.ORDER).map(QueueEntry::runId).forEach(sorted::add);
+            queue.waiting(DISPATCH).stream().sorted(QueueOrder.ORDER).map(e -> e.runId().value()).forEach(sorted::add);
             assertThat(pinned).hasSize(pinnedAt >= 0 ? 1 : 0);
             status.setRollbackOnly();
         });

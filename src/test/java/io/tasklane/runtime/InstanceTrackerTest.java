@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tasklane.common.RunId;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.TaskKind;
@@ -63,7 +64,7 @@ class InstanceTrackerTest {
                 .listenerFor(TaskKind.JOB);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(status ->
-                AfterCommit.run(() -> listener.exited(RUN, 0, 0, null)));
+                AfterCommit.run(() -> listener.exited(new RunId(RUN), 0, 0, null)));
 
         assertThat(seenWhenTold).containsExactly("EXITED");
         assertThat(stateOfReplica(RUN)).isEqualTo("EXITED");
@@ -74,7 +75,7 @@ class InstanceTrackerTest {
         InstanceListener listener = new InstanceTracker(instances, transactionManager, toldAfterCommit(), Clock.systemUTC())
                 .listenerFor(TaskKind.JOB);
 
-        listener.exited(RUN, 0, 3, null);
+        listener.exited(new RunId(RUN), 0, 3, null);
 
         assertThat(seenWhenTold).containsExactly("FAILED");
     }

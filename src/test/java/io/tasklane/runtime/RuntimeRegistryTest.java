@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.tasklane.common.RunId;
 import io.tasklane.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,7 @@ class RuntimeRegistryTest {
         TaskRuntime impostor = new TaskRuntime() {
             public String kind() { return "local"; }
             public LaunchedRun launch(LaunchRequest request) { throw new UnsupportedOperationException(); }
-            public void stop(String runId, List<RunInstance> instances, Duration grace) { }
+            public void stop(RunId runId, List<RunInstance> instances, Duration grace) { }
             public Optional<Path> logFile(RunInstance instance) { return Optional.empty(); }
             public boolean adopt(RunInstance instance, boolean service, InstanceListener listener) { return false; }
         };

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.task.TaskId;
+import io.tasklane.common.TaskId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

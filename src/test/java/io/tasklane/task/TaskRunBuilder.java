@@ -2,12 +2,16 @@ package io.tasklane.task;
 
 import java.time.Instant;
 
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
+
 /** Test data: run r1 of task t1, a one-replica JOB on cluster "local" that alice started and that waits in the queue. */
 public final class TaskRunBuilder {
 
     private RunId id = new RunId("r1");
     private TaskId taskId = new TaskId("t1");
-    private String cluster = "local";
+    private ClusterName cluster = new ClusterName("local");
     private TaskKind kind = TaskKind.JOB;
     private int replicas = 1;
     private int skuPerReplica = 1;
@@ -30,7 +34,7 @@ public final class TaskRunBuilder {
 
     public TaskRunBuilder id(String value) { id = new RunId(value); return this; }
     public TaskRunBuilder taskId(String value) { taskId = new TaskId(value); return this; }
-    public TaskRunBuilder cluster(String value) { cluster = value; return this; }
+    public TaskRunBuilder cluster(String value) { cluster = new ClusterName(value); return this; }
     public TaskRunBuilder kind(TaskKind value) { kind = value; return this; }
     public TaskRunBuilder replicas(int value) { replicas = value; return this; }
     public TaskRunBuilder skuPerReplica(int value) { skuPerReplica = value; return this; }

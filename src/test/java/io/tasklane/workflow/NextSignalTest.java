@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.task.TaskKind;
@@ -92,7 +93,7 @@ class NextSignalTest {
     }
 
     static List<RunInstance> states(InstanceState... states) {
-        return IntStream.range(0, states.length).mapToObj(i -> new RunInstance("r1", i, "n", List.of(i), states[i], null, null,
+        return IntStream.range(0, states.length).mapToObj(i -> new RunInstance(new RunId("r1"), i, "n", List.of(i), states[i], null, null,
                 null, null, null, null, null, null)).toList();
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
@@ -72,6 +72,6 @@ class SweepSelectionTest {
     }
 
     private static RunInstance instance(TaskRun run, InstanceState state) {
-        return new RunInstance(run.id().value(), 0, "disp-0", List.of(0), state, null, null, null, null, null, null, null, null);
+        return new RunInstance(run.id(), 0, "disp-0", List.of(0), state, null, null, null, null, null, null, null, null);
     }
 }

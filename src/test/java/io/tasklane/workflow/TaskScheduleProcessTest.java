@@ -18,13 +18,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.schedule.NextFire;
 import io.tasklane.schedule.ReplicaWindow;
 import io.tasklane.schedule.Schedule;
 import io.tasklane.schedule.ScheduleFiring;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleType;
-import io.tasklane.task.TaskId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;

@@ -13,6 +13,7 @@ import io.tasklane.capacity.ClusterSource;
 import io.tasklane.capacity.QueuePolicy;
 import io.tasklane.capacity.Sku;
 import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +73,7 @@ class KubernetesNodeSync implements ApplicationRunner {
     void sync() {
         Map<String, List<V1Node>> byCluster = new TreeMap<>();
         // Clusters synced before keep being synced: when their last node goes, they must lose it.
-        clusters.clustersRunBy(KubernetesRuntime.KIND).forEach(name -> byCluster.put(name, new ArrayList<>()));
+        clusters.clustersRunBy(KubernetesRuntime.KIND).forEach(name -> byCluster.put(name.value(), new ArrayList<>()));
         capacity.clusters().stream().filter(c -> KubernetesRuntime.KIND.equals(c.runtime()))
                 .forEach(c -> byCluster.put(c.name(), new ArrayList<>()));
         for (V1Node node : objects.listNodes(TasklaneLabels.VIRTUAL_CLUSTER)) {
@@ -101,8 +102,8 @@ class KubernetesNodeSync implements ApplicationRunner {
 
     private VirtualCluster known(String name) {
         try {
-            return clusters.find(name);
-        } catch (NotFoundException e) {
+            return clusters.find(new ClusterName(name));
+        } catch (NotFoundException | IllegalArgumentException e) { // a blank label names no cluster either
             return null;
         }
     }

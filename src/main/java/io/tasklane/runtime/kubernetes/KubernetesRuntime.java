@@ -9,6 +9,8 @@ import java.util.Optional;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.Sku;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.InstanceState;
@@ -70,8 +72,8 @@ class KubernetesRuntime implements TaskRuntime {
     public LaunchedRun launch(LaunchRequest request) {
         TaskSpec spec = request.spec();
         String namespace = namespaces.ofProject(spec.project());
-        Sku sku = clusters.find(spec.cluster()).sku();
-        ObjectCreation creation = new ObjectCreation(objects, request.runId());
+        Sku sku = clusters.find(new ClusterName(spec.cluster())).sku();
+        ObjectCreation creation = new ObjectCreation(objects, request.runId().value());
         try {
             if (spec.ray() != null) {
                 creation.rayService(RayServiceFactory.rayService(request, sku, namespace, properties.shmSize(), properties.ray()));
@@ -119,7 +121,7 @@ class KubernetesRuntime implements TaskRuntime {
         @Override
         public void arm(InstanceListener listener) {
             boolean service = request.spec().kind() == TaskKind.SERVICE;
-            WatchedRun run = watched.watch(request.runId(), () -> new WatchedRun(request.runId(), namespace, service,
+            WatchedRun run = watched.watch(request.runId().value(), () -> new WatchedRun(request.runId().value(), namespace, service,
                     request.spec().ray() != null, listener, clock.instant()));
             request.replicas().forEach(r -> run.watchReplica(r.index(), r.node()));
         }
@@ -138,7 +140,8 @@ class KubernetesRuntime implements TaskRuntime {
     }
 
     @Override
-    public void stop(String runId, List<RunInstance> instances, Duration grace) {
+    public void stop(RunId id, List<RunInstance> instances, Duration grace) {
+        String runId = id.value();
         watched.forget(runId);
         String namespace = namespaces.ofRun(runId);
         boolean ray = namespaces.specOfRun(runId).ray() != null;
@@ -150,20 +153,21 @@ class KubernetesRuntime implements TaskRuntime {
 
     @Override
     public Optional<Path> logFile(RunInstance instance) {
-        boolean ray = namespaces.specOfRun(instance.runId()).ray() != null;
-        return logs.fetch(namespaces.ofRun(instance.runId()), instance.runId(), instance.index(), ray);
+        String runId = instance.runId().value();
+        boolean ray = namespaces.specOfRun(runId).ray() != null;
+        return logs.fetch(namespaces.ofRun(runId), runId, instance.index(), ray);
     }
 
     /** Watches a replica launched before a restart again; one whose object is gone is reported as such. */
     @Override
     public boolean adopt(RunInstance instance, boolean service, InstanceListener listener) {
-        String runId = instance.runId();
+        String runId = instance.runId().value();
         String namespace = namespaces.ofRun(runId);
         boolean ray = namespaces.specOfRun(runId).ray() != null;
         String name = ray ? TasklaneLabels.runObjectName(runId) : TasklaneLabels.podName(runId, instance.index());
         boolean exists = ray ? objects.readRayService(namespace, name).isPresent() : objects.readPod(namespace, name).isPresent();
         if (!exists) {
-            listener.exited(runId, instance.index(), null, (ray ? "RayService " : "pod ") + namespace + "/" + name
+            listener.exited(instance.runId(), instance.index(), null, (ray ? "RayService " : "pod ") + namespace + "/" + name
                     + " vanished while Tasklane was down");
             return false;
         }
@@ -175,7 +179,8 @@ class KubernetesRuntime implements TaskRuntime {
 
     /** A Ray task answers on its Serve Service; a plain service on its own Service, or a node port. */
     @Override
-    public Optional<String> endpointOf(String runId) {
+    public Optional<String> endpointOf(RunId id) {
+        String runId = id.value();
         TaskSpec spec = namespaces.specOfRun(runId);
         String namespace = namespaces.ofProject(spec.project());
         String name = TasklaneLabels.runObjectName(runId);
@@ -195,7 +200,8 @@ class KubernetesRuntime implements TaskRuntime {
 
     /** A Ray Serve task's Ray dashboard: the dashboard port of the head Service KubeRay makes. */
     @Override
-    public Optional<String> dashboardOf(String runId) {
+    public Optional<String> dashboardOf(RunId id) {
+        String runId = id.value();
         TaskSpec spec = namespaces.specOfRun(runId);
         return spec.ray() == null ? Optional.empty() : Optional.of("http://" + TasklaneLabels.runObjectName(runId) + "-head-svc."
                 + namespaces.ofProject(spec.project()) + ".svc:" + RayServiceFactory.DASHBOARD_PORT + "/");

@@ -1,6 +1,6 @@
 package io.tasklane.runtime.kubernetes;
 
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;

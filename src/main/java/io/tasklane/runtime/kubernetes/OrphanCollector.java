@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Service;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskRun;
 import org.slf4j.Logger;

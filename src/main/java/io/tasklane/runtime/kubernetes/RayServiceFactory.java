@@ -58,9 +58,9 @@ final class RayServiceFactory {
         rayService.addProperty("apiVersion", GROUP + "/" + VERSION);
         rayService.addProperty("kind", "RayService");
         JsonObject metadata = new JsonObject();
-        metadata.addProperty("name", TasklaneLabels.runObjectName(request.runId()));
+        metadata.addProperty("name", TasklaneLabels.runObjectName(request.runId().value()));
         metadata.addProperty("namespace", namespace);
-        metadata.add("labels", JSON.getGson().toJsonTree(TasklaneLabels.ofRun(request.taskId(), request.runId())));
+        metadata.add("labels", JSON.getGson().toJsonTree(TasklaneLabels.ofRun(request.taskId().value(), request.runId().value())));
         rayService.add("metadata", metadata);
         rayService.add("spec", spec);
         return rayService;
@@ -135,8 +135,8 @@ final class RayServiceFactory {
      */
     private static JsonObject template(LaunchRequest request, String role, V1PodSpec spec) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(TasklaneLabels.TASK, request.taskId());
-        labels.put(TasklaneLabels.RUN, request.runId());
+        labels.put(TasklaneLabels.TASK, request.taskId().value());
+        labels.put(TasklaneLabels.RUN, request.runId().value());
         labels.put(TasklaneLabels.ROLE, role);
         JsonObject metadata = new JsonObject();
         metadata.add("labels", JSON.getGson().toJsonTree(labels));

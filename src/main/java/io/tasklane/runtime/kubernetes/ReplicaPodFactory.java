@@ -59,16 +59,16 @@ final class ReplicaPodFactory {
                 .containers(List.of(container))
                 .volumes(volumes(spec, defaultShmSize));
         return new V1Pod().apiVersion("v1").kind("Pod")
-                .metadata(new V1ObjectMeta().name(TasklaneLabels.podName(request.runId(), replica.index())).namespace(namespace)
-                        .labels(TasklaneLabels.ofReplica(request.taskId(), request.runId(), replica.index())))
+                .metadata(new V1ObjectMeta().name(TasklaneLabels.podName(request.runId().value(), replica.index())).namespace(namespace)
+                        .labels(TasklaneLabels.ofReplica(request.taskId().value(), request.runId().value(), replica.index())))
                 .spec(podSpec);
     }
 
     /** The task's env, then Tasklane's own variables; PORT is the first container port, as on the local runtime. */
     static List<V1EnvVar> env(LaunchRequest request, int index) {
         Map<String, String> env = new LinkedHashMap<>(request.spec().env());
-        env.put("TASKLANE_TASK_ID", request.taskId());
-        env.put("TASKLANE_RUN_ID", request.runId());
+        env.put("TASKLANE_TASK_ID", request.taskId().value());
+        env.put("TASKLANE_RUN_ID", request.runId().value());
         env.put("TASKLANE_REPLICA_INDEX", String.valueOf(index));
         request.spec().ports().stream().findFirst().map(PortMapping::containerPort)
                 .ifPresent(port -> env.put("PORT", String.valueOf(port)));

@@ -28,10 +28,10 @@ final class RunServiceFactory {
                 .port(p.containerPort()).targetPort(new IntOrString(p.containerPort()))
                 .nodePort(external ? p.externalPort() : null)).toList();
         return new V1Service().apiVersion("v1").kind("Service")
-                .metadata(new V1ObjectMeta().name(TasklaneLabels.runObjectName(request.runId())).namespace(namespace)
-                        .labels(TasklaneLabels.ofRun(request.taskId(), request.runId())))
+                .metadata(new V1ObjectMeta().name(TasklaneLabels.runObjectName(request.runId().value())).namespace(namespace)
+                        .labels(TasklaneLabels.ofRun(request.taskId().value(), request.runId().value())))
                 .spec(new V1ServiceSpec().type(external ? "NodePort" : configuredType)
-                        .selector(Map.of(TasklaneLabels.RUN, request.runId(), TasklaneLabels.MANAGED_BY, TasklaneLabels.TASKLANE))
+                        .selector(Map.of(TasklaneLabels.RUN, request.runId().value(), TasklaneLabels.MANAGED_BY, TasklaneLabels.TASKLANE))
                         .ports(servicePorts));
     }
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.ClusterName;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskRun;
@@ -36,7 +38,7 @@ class SharedRunAdoption {
     }
 
     void adoptUnwatched() {
-        Map<String, Boolean> onKubernetes = new HashMap<>();
+        Map<ClusterName, Boolean> onKubernetes = new HashMap<>();
         for (TaskRun run : runs.findActive()) {
             boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
             if (!deployed || run.stopRequested() || watched.isWatched(run.id().value())
@@ -52,7 +54,7 @@ class SharedRunAdoption {
 
     /** True when the run's objects going away is Tasklane's own doing: it is stopping, over, or failing already. */
     boolean isBeingTornDown(String runId) {
-        return runs.findById(new io.tasklane.task.RunId(runId))
+        return runs.findById(new RunId(runId))
                 .map(run -> run.isOver() || run.state() == TaskState.STOPPING || run.stopRequested()
                         || deployments.instancesOf(run.id()).stream().anyMatch(i -> i.state().isOver()))
                 .orElse(true);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceListener;
 
 /**
@@ -52,24 +53,25 @@ final class WatchedRun {
             return;
         }
         boolean staleNote = last != null && last.diagnostic() != null && seen.diagnostic() == null;
+        RunId id = new RunId(runId);
         switch (seen.phase()) {
             case PENDING, STARTED -> {
                 if (seen.diagnostic() != null || staleNote) {
-                    listener.waiting(runId, index, seen.diagnostic());
+                    listener.waiting(id, index, seen.diagnostic());
                 }
                 if (seen.phase() == ReplicaObservation.Phase.STARTED) {
-                    listener.started(runId, index);
+                    listener.started(id, index);
                 }
             }
             case READY -> {
                 if (staleNote) {
-                    listener.waiting(runId, index, null); // "Unschedulable" no longer holds once it serves
+                    listener.waiting(id, index, null); // "Unschedulable" no longer holds once it serves
                 }
-                listener.ready(runId, index);
+                listener.ready(id, index);
             }
-            case EXITED -> listener.exited(runId, index, seen.exitCode(), seen.diagnostic());
-            case FAILED -> listener.failed(runId, index, seen.exitCode(), seen.diagnostic());
-            case GONE -> listener.exited(runId, index, null, seen.diagnostic());
+            case EXITED -> listener.exited(id, index, seen.exitCode(), seen.diagnostic());
+            case FAILED -> listener.failed(id, index, seen.exitCode(), seen.diagnostic());
+            case GONE -> listener.exited(id, index, null, seen.diagnostic());
         }
         reported.put(index, seen);
     }

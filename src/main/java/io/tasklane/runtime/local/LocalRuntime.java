@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.tasklane.common.DaemonThreads;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.InstanceState;
@@ -70,10 +71,11 @@ class LocalRuntime implements TaskRuntime {
 
     @Override
     public LaunchedRun launch(LaunchRequest request) {
-        Path runDir = properties.runsDir().resolve(request.runId()).toAbsolutePath();
+        String runId = request.runId().value();
+        Path runDir = properties.runsDir().resolve(runId).toAbsolutePath();
         List<ReplicaProcess> started = new ArrayList<>();
         List<LaunchedReplica> launched = new ArrayList<>();
-        launching.merge(request.runId(), 1, Integer::sum);
+        launching.merge(runId, 1, Integer::sum);
         try {
             Files.createDirectories(runDir);
             for (ReplicaLaunch replica : request.replicas()) {
@@ -92,14 +94,14 @@ class LocalRuntime implements TaskRuntime {
                 env.put("CUDA_VISIBLE_DEVICES", replica.gpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
                 env.put("PORT", String.valueOf(port));
                 // In the process from its fork on: what finds it should Tasklane die before recording it.
-                env.putAll(new ReplicaMarker(request.runId(), request.taskId(), replica.index(), exitFile, self).asEnvironment());
+                env.putAll(new ReplicaMarker(runId, request.taskId().value(), replica.index(), exitFile, self).asEnvironment());
                 Process process = builder.start();
-                started.add(new ReplicaProcess(request.runId(), replica.index(), process.toHandle(), exitFile, port));
+                started.add(new ReplicaProcess(runId, replica.index(), process.toHandle(), exitFile, port));
                 launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), clock.instant()));
             }
         } catch (IOException | DeployFailedException e) {
             started.forEach(p -> p.terminate(Duration.ZERO));
-            launchSettled(request.runId());
+            launchSettled(runId);
             throw e instanceof DeployFailedException d ? d
                     : new DeployFailedException("could not start a replica: " + e.getMessage(), e);
         }
@@ -146,8 +148,8 @@ class LocalRuntime implements TaskRuntime {
         @Override
         public void arm(InstanceListener listener) {
             // Appends: a grow launches more replicas of a run that already has some.
-            running.computeIfAbsent(request.runId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(processes);
-            launchSettled(request.runId()); // after the processes are in running: never out of both
+            running.computeIfAbsent(request.runId().value(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).addAll(processes);
+            launchSettled(request.runId().value()); // after the processes are in running: never out of both
             for (ReplicaProcess process : processes) {
                 watch(process, listener, request.spec().kind() == TaskKind.SERVICE);
             }
@@ -156,7 +158,7 @@ class LocalRuntime implements TaskRuntime {
         @Override
         public void abort() {
             processes.forEach(p -> p.terminate(Duration.ZERO));
-            launchSettled(request.runId());
+            launchSettled(request.runId().value());
         }
     }
 
@@ -168,7 +170,7 @@ class LocalRuntime implements TaskRuntime {
             }
             if (!process.stopping) {
                 Integer code = process.recordedExitCode().orElse(null);
-                listener.exited(process.runId, process.index, code, code == null ? "the replica process ended without an exit status (killed by a signal?)" : null);
+                listener.exited(new RunId(process.runId), process.index, code, code == null ? "the replica process ended without an exit status (killed by a signal?)" : null);
             }
         });
     }
@@ -183,7 +185,7 @@ class LocalRuntime implements TaskRuntime {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", process.port), 200);
                 self[0].cancel(false);
-                listener.ready(process.runId, process.index);
+                listener.ready(new RunId(process.runId), process.index);
             } catch (IOException notYet) {
                 // not listening yet
             }
@@ -192,7 +194,8 @@ class LocalRuntime implements TaskRuntime {
     }
 
     @Override
-    public void stop(String runId, List<RunInstance> instances, Duration grace) {
+    public void stop(RunId run, List<RunInstance> instances, Duration grace) {
+        String runId = run.value();
         // Only the replicas asked for: a shrink stops some replicas of a run and keeps the others.
         Set<Integer> indices = instances.stream().map(RunInstance::index).collect(Collectors.toSet());
         List<ReplicaProcess> asked = running.getOrDefault(runId, List.of()).stream().filter(p -> indices.contains(p.index)).toList();
@@ -251,26 +254,27 @@ class LocalRuntime implements TaskRuntime {
 
     @Override
     public boolean adopt(RunInstance instance, boolean service, InstanceListener listener) {
+        String runId = instance.runId().value();
         ReplicaProcess process = Optional.ofNullable(instance.pid()).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(h -> instance.launchedAt() != null && ReplicaProcess.isSameProcess(h, instance.launchedAt()))
-                .map(h -> new ReplicaProcess(instance.runId(), instance.index(), h, exitFileOf(instance), instance.port()))
+                .map(h -> new ReplicaProcess(runId, instance.index(), h, exitFileOf(instance), instance.port()))
                 .orElse(null);
         if (process == null) {
-            Integer code = new ReplicaProcess(instance.runId(), instance.index(), ProcessHandle.current(), exitFileOf(instance), null)
+            Integer code = new ReplicaProcess(runId, instance.index(), ProcessHandle.current(), exitFileOf(instance), null)
                     .recordedExitCode().orElse(null);
             listener.exited(instance.runId(), instance.index(), code,
                     code == null ? "the replica process vanished while Tasklane was down" : null);
             return false;
         }
-        running.computeIfAbsent(instance.runId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(process);
+        running.computeIfAbsent(runId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(process);
         watch(process, listener, service && instance.state() == InstanceState.STARTED && instance.port() != null);
         log.info("Adopted replica {} of run {} (pid {}) after a restart", instance.index(), instance.runId(), instance.pid());
         return true;
     }
 
     private Path exitFileOf(RunInstance instance) {
-        Path logPath = instance.logPath() == null ? properties.runsDir().resolve(instance.runId()).resolve("x")
+        Path logPath = instance.logPath() == null ? properties.runsDir().resolve(instance.runId().value()).resolve("x")
                 : Path.of(instance.logPath());
         return logPath.resolveSibling("replica-" + instance.index() + ".exit");
     }

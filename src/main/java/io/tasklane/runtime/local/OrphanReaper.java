@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.tasklane.common.DaemonThreads;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceRepository;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskEventLog;
@@ -97,12 +97,13 @@ class OrphanReaper implements ApplicationRunner {
     /** The replica's run, if the database knows the run but not this process as one of its replicas. */
     private Optional<TaskRun> orphanOf(HostReplicas.Found replica) {
         ReplicaMarker marker = replica.marker();
-        Optional<TaskRun> run = runs.findById(new RunId(marker.runId()));
+        RunId runId = new RunId(marker.runId());
+        Optional<TaskRun> run = runs.findById(runId);
         if (run.isEmpty()) {
             // Not a run of this database (another installation sharing the directory?): not ours to end.
             return Optional.empty();
         }
-        boolean recorded = instances.forRun(marker.runId()).stream()
+        boolean recorded = instances.forRun(runId).stream()
                 .anyMatch(i -> i.index() == marker.index() && Objects.equals(i.pid(), replica.process().pid()));
         return recorded ? Optional.empty() : run;
     }

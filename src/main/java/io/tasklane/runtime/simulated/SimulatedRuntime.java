@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.tasklane.common.DaemonThreads;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.LaunchedReplica;
@@ -36,7 +37,7 @@ class SimulatedRuntime implements TaskRuntime {
 
     private final SimulatedRuntimeProperties properties;
     private final Clock clock;
-    private final Map<String, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
+    private final Map<RunId, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, DaemonThreads.named("simulated-runtime"));
 
     SimulatedRuntime(SimulatedRuntimeProperties properties, Clock clock) {
@@ -90,7 +91,7 @@ class SimulatedRuntime implements TaskRuntime {
     }
 
     @Override
-    public void stop(String runId, List<RunInstance> instances, Duration grace) {
+    public void stop(RunId runId, List<RunInstance> instances, Duration grace) {
         Optional.ofNullable(scheduled.remove(runId)).ifPresent(futures -> futures.forEach(f -> f.cancel(false)));
     }
 

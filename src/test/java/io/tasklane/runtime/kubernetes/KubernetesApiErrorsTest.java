@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.LaunchRequest;
@@ -35,11 +36,11 @@ class KubernetesApiErrorsTest {
 
     static final InstanceListener IGNORE = new InstanceListener() {
         @Override
-        public void ready(String runId, int index) {
+        public void ready(RunId runId, int index) {
         }
 
         @Override
-        public void exited(String runId, int index, Integer exitCode, String message) {
+        public void exited(RunId runId, int index, Integer exitCode, String message) {
         }
     };
     static final String POD_CREATE = "/api/v1/namespaces/" + NS + "/pods$";
@@ -75,10 +76,10 @@ class KubernetesApiErrorsTest {
         LaunchRequest request = aLaunch().build();
         String name = "tl-" + request.runId() + "-0";
         // Watched, so the reconcile loop does not delete it as an orphan of a run the database lacks.
-        watched.watch(request.runId(), () -> new WatchedRun(request.runId(), NS, false, false, IGNORE, Instant.EPOCH))
+        watched.watch(request.runId().value(), () -> new WatchedRun(request.runId().value(), NS, false, false, IGNORE, Instant.EPOCH))
                 .watchReplica(0, "kube-gpu-1");
         try {
-            kubelet.client().pods().inNamespace(NS).resource(new PodBuilder(pod(name, request.runId()))
+            kubelet.client().pods().inNamespace(NS).resource(new PodBuilder(pod(name, request.runId().value()))
                     .editMetadata().addToAnnotations("made-by", "an earlier attempt").endMetadata().build()).create();
 
             LaunchedRun launched = runtime.launch(request);
@@ -89,7 +90,7 @@ class KubernetesApiErrorsTest {
             launched.abort();
             assertThat(kubelet.client().pods().inNamespace(NS).withName(name).get()).isNull();
         } finally {
-            watched.forget(request.runId());
+            watched.forget(request.runId().value());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.InstanceListener;
 import io.tasklane.runtime.InstanceState;
@@ -20,7 +21,6 @@ import io.tasklane.runtime.RunInstance;
 import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.Kubelet;
-import io.tasklane.task.RunId;
 import io.tasklane.task.RunService;
 import org.junit.jupiter.api.BeforeEach;
 import org.awaitility.Awaitility;
@@ -87,7 +87,7 @@ class KubernetesRecoveryTest {
     void aReplicaWhosePodVanishedWhileTasklaneWasDownIsReportedAtAdoption() {
         String run = runningService("vanished");
         RecordingListener listener = new RecordingListener();
-        RunInstance missing = new RunInstance(run, 7, "kube-gpu-1", List.of(0), InstanceState.READY, null, 8080,
+        RunInstance missing = new RunInstance(new RunId(run), 7, "kube-gpu-1", List.of(0), InstanceState.READY, null, 8080,
                 Instant.now(), null, null, null, null, null);
 
         boolean adopted = runtime.adopt(missing, true, listener);
@@ -107,11 +107,11 @@ class KubernetesRecoveryTest {
         final List<String> exits = new CopyOnWriteArrayList<>();
 
         @Override
-        public void ready(String runId, int index) {
+        public void ready(RunId runId, int index) {
         }
 
         @Override
-        public void exited(String runId, int index, Integer exitCode, String message) {
+        public void exited(RunId runId, int index, Integer exitCode, String message) {
             exits.add(index + ": " + message);
         }
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.tasklane.capacity.Sku;
+import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.ReplicaLaunch;
 import io.tasklane.task.PortMapping;
@@ -82,6 +84,6 @@ final class Launches {
         TaskSpec spec = (ray == null ? given.command(List.of("python", "train.py")).args(List.of("--epochs", "3"))
                 : given.ray(ray.filePath(), ray.deploymentName())).build().withDefaults();
         int max = replicas.size();
-        return new LaunchRequest("rabc123def456", "tabc123def456", spec, replicas, minReplicas == null ? max : minReplicas, max);
+        return new LaunchRequest(new RunId("rabc123def456"), new TaskId("tabc123def456"), spec, replicas, minReplicas == null ? max : minReplicas, max);
     }
 }

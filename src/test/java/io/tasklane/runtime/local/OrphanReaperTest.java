@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tasklane.common.TaskId;
 import io.tasklane.support.Database;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.task.TaskEvent;
 import io.tasklane.task.TaskEventLog;
-import io.tasklane.task.TaskId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

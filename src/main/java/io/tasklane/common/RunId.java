@@ -1,7 +1,6 @@
-package io.tasklane.task;
+package io.tasklane.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.tasklane.common.ShortIds;
 
 /** A run's id: "r" and 12 lower-case letters or digits. It is also the business key of its task-run process. */
 public record RunId(@JsonValue String value) {

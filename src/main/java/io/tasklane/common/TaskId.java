@@ -1,7 +1,6 @@
-package io.tasklane.task;
+package io.tasklane.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.tasklane.common.ShortIds;
 
 /** A task's id: "t" and 12 lower-case letters or digits; short enough to type, random enough not to clash. */
 public record TaskId(@JsonValue String value) {
