@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.tasklane.common.NotYetDeliverable;
-import io.tasklane.task.RunId;
+import io.tasklane.common.RunId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
