@@ -1,5 +1,7 @@
 package io.tasklane.security;
 
+import java.util.Arrays;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Why this exists: two ways to sign in, one identity. The API and Camunda's REST API take stateless HTTP Basic,
@@ -29,15 +32,16 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         http
-                .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**")
+                // Paths from the context root: /engine-rest is Jersey's servlet, which a Spring MVC matcher would not see.
+                .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**"))
                 // Stateless Basic auth has no ambient credentials to forge.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/api/**", "/engine-rest/**").authenticated()
+                        .requestMatchers(paths("/api/**", "/engine-rest/**")).authenticated()
                         .anyRequest().hasAuthority(ADMIN_AUTHORITY))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(exceptions -> exceptions
@@ -67,6 +71,11 @@ class SecurityConfig {
                         .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new ConsoleEntryPoint(LOGIN_PAGE)));
         return http.build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        return new OrRequestMatcher(Arrays.stream(patterns)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern)).toList());
     }
 
     /** Spring Security's filter chain proxy uses the one bean of this type for what its request firewall refuses. */

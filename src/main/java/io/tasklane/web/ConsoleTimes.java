@@ -1,7 +1,6 @@
 package io.tasklane.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,10 +23,6 @@ final class ConsoleTimes {
     }
 
     static String in(ZonedDateTime at) {
-        return at == null ? null : MINUTES.format(at) + " " + zoneName(at.getZone());
-    }
-
-    private static String zoneName(ZoneId zone) {
-        return zone.getId();
+        return at == null ? null : MINUTES.format(at) + " " + at.getZone().getId();
     }
 }
