@@ -55,11 +55,11 @@ class SecurityConfig {
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
         http
                 // The webapps send their own CSRF token (Camunda's CsrfPreventionFilter checks it).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
                 .authorizeHttpRequests(requests -> requests
                         // The webapps' first-user setup would let anyone create an engine admin while no user is in
                         // group camunda-admin; Tasklane creates its admins itself (IdentityBootstrap).
-                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers(LOGIN_PAGE, "/error", "/console/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())

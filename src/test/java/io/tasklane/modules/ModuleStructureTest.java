@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -44,9 +45,9 @@ class ModuleStructureTest {
         if (Boolean.getBoolean("modules.docs.write")) {
             writeCommitted(generated);
         }
-        assertThat(filesIn(COMMITTED))
+        assertThat(linesOf(filesIn(COMMITTED)))
                 .as("docs/modules is out of date; write it again: ./mvnw test -Dtest=ModuleStructureTest -Dmodules.docs.write=true")
-                .isEqualTo(generated);
+                .isEqualTo(linesOf(generated));
     }
 
     private static void writeCommitted(Map<String, String> generated) throws IOException {
@@ -65,6 +66,16 @@ class ModuleStructureTest {
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Files.writeString(COMMITTED.resolve(file.getKey()), file.getValue());
         }
+    }
+
+    /**
+     * Each file's lines, sorted: the Documenter writes the same relationships and event lists in an order that
+     * changes from one JVM run to the next (seen once the web module was added), so only what is written counts.
+     */
+    private static Map<String, List<String>> linesOf(Map<String, String> files) {
+        Map<String, List<String>> lines = new TreeMap<>();
+        files.forEach((name, text) -> lines.put(name, text.lines().sorted().toList()));
+        return lines;
     }
 
     private static Map<String, String> filesIn(Path folder) throws IOException {
