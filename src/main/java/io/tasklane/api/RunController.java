@@ -1,11 +1,8 @@
 package io.tasklane.api;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 import io.tasklane.api.RunDtos.InstanceResponse;
@@ -13,6 +10,7 @@ import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.LogTail;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunService;
@@ -76,42 +74,6 @@ class RunController {
                     .body(resource);
         }
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .body(lastLines(file, tail));
+                .body(LogTail.lastLines(file, tail));
     }
-
-    /** Reads the end of the file backwards, so a tail of a large log costs what the tail is, not the file. */
-    static String lastLines(Path file, int lines) throws IOException {
-        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
-            long position = log.length();
-            Deque<byte[]> chunks = new ArrayDeque<>();
-            int newlines = 0;
-            long size = 0;
-            while (position > 0 && newlines <= lines) {
-                int length = (int) Math.min(8192, position);
-                position -= length;
-                byte[] chunk = new byte[length];
-                log.seek(position);
-                log.readFully(chunk);
-                for (byte b : chunk) {
-                    if (b == '\n') {
-                        newlines++;
-                    }
-                }
-                chunks.addFirst(chunk);
-                size += length;
-            }
-            byte[] all = new byte[(int) size];
-            int offset = 0;
-            for (byte[] chunk : chunks) {
-                System.arraycopy(chunk, 0, all, offset, chunk.length);
-                offset += chunk.length;
-            }
-            String text = new String(all, StandardCharsets.UTF_8);
-            String[] split = text.split("\n", -1);
-            int end = text.endsWith("\n") ? split.length - 1 : split.length;
-            int start = Math.max(0, end - lines);
-            return String.join("\n", java.util.Arrays.copyOfRange(split, start, end)) + (end > start ? "\n" : "");
-        }
-    }
-
 }

@@ -77,9 +77,11 @@ class SecurityTest {
     }
 
     @Test
-    void theWebappsKeepTheirOwnLogin() {
-        // Spring Security lets the webapps through; Tasklist answers with its own page (or its redirect).
-        assertThat(anonymous.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
+    void theWebappsTakeTheConsoleSignIn() {
+        // A webapp page without a session goes to the console's sign-in page; a webapp API call is refused.
+        Api.Response tasklist = anonymous.get("/camunda/app/tasklist/default/");
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.raw().uri().getPath()).isEqualTo("/login");
         assertThat(anonymous.get("/camunda/api/engine/engine/default/user").status()).isIn(401, 403);
     }
 

@@ -108,17 +108,14 @@ class TasklistApprovalsTest {
 
     /*
      * In headless Chromium the webapps' AngularJS 1.x views did not react to Playwright's synthesized mouse
-     * clicks (the click landed, no handler ran), so the test submits the login form and dispatches click events
-     * to the elements a person clicks: the same handlers run, through the same Tasklist code.
+     * clicks (the click landed, no handler ran), so the test dispatches click events to the elements a person
+     * clicks: the same handlers run, through the same Tasklist code.
      */
 
+    /** Signs in once, through the console's sign-in page, which signs the person in to Tasklist too. */
     private void logIn(Page page, String user, String password) {
+        ConsolePages.signIn(page, "http://localhost:" + port, user, password);
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
-        page.getByPlaceholder("Username").waitFor();
-        page.waitForTimeout(1000);  // let AngularJS bind the login form
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill(password);
-        page.locator("form").evaluate("form => form.requestSubmit()");
         page.getByText("Tasklane approvals").first().waitFor();
     }
 

@@ -1,0 +1,56 @@
+package io.tasklane.web;
+
+import io.tasklane.common.ConflictException;
+import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.InvalidInputException;
+import io.tasklane.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The console's refusals, in the words of the rule that refused (the message the API puts in its problem's
+ * {@code detail}) and with the API's status. An action or a refresh gets a notice, a page gets a page. Ordered
+ * before the API's handler, which answers problem+json to everything else.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrors {
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException refusal, HttpServletRequest request, HttpServletResponse response) {
+        return refused(HttpStatus.CONFLICT, refusal.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException refusal, HttpServletRequest request, HttpServletResponse response) {
+        return refused(HttpStatus.BAD_REQUEST, refusal.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ModelAndView forbidden(ForbiddenException refusal, HttpServletRequest request, HttpServletResponse response) {
+        return refused(HttpStatus.FORBIDDEN, refusal.getMessage(), request, response);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException refusal, HttpServletRequest request, HttpServletResponse response) {
+        return refused(HttpStatus.NOT_FOUND, refusal.getMessage(), request, response);
+    }
+
+    private static ModelAndView refused(HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response) {
+        boolean fragment = Htmx.isHtmx(request) || !"GET".equals(request.getMethod());
+        ModelAndView view = new ModelAndView(fragment ? "fragments/notice :: notice" : "refused");
+        view.setStatus(status);
+        view.addObject("noticeKey", "notice.refused." + status.value());
+        view.addObject("noticeDetail", message);
+        view.addObject("noticeError", true);
+        // htmx swaps this notice into the page although the status is an error (see the htmx-config meta tag).
+        response.setHeader("HX-Retarget", "#notice");
+        return view;
+    }
+}

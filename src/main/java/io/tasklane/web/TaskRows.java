@@ -1,0 +1,142 @@
+package io.tasklane.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tasklane.common.ClusterName;
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.NotFoundException;
+import io.tasklane.queue.QueueLine;
+import io.tasklane.queue.QueueService;
+import io.tasklane.schedule.ScheduleService;
+import io.tasklane.schedule.ScheduleType;
+import io.tasklane.schedule.ScheduleView;
+import io.tasklane.security.Caller;
+import io.tasklane.common.RunId;
+import io.tasklane.task.RunService;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskRun;
+import io.tasklane.task.TaskSpec;
+import io.tasklane.task.TaskState;
+import io.tasklane.web.TaskRow.RowActions;
+import io.tasklane.web.TaskRow.TaskSpecSummary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns tasks into rows for one caller. A page of rows reads each cluster, its grant and its queue once, and
+ * each task's current run and schedule once.
+ */
+@Component
+class TaskRows {
+
+    private final RunService runs;
+    private final ClusterService clusters;
+    private final QueueService queues;
+    private final ScheduleService schedules;
+
+    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules) {
+        this.runs = runs;
+        this.clusters = clusters;
+        this.queues = queues;
+        this.schedules = schedules;
+    }
+
+    List<TaskRow> of(Caller caller, List<Task> tasks) {
+        PerCluster perCluster = new PerCluster(caller);
+        return tasks.stream().map(task -> row(caller, task, perCluster)).toList();
+    }
+
+    TaskRow of(Caller caller, Task task) {
+        return row(caller, task, new PerCluster(caller));
+    }
+
+    private TaskRow row(Caller caller, Task task, PerCluster perCluster) {
+        TaskSpec spec = task.spec();
+        Optional<TaskRun> run = Optional.ofNullable(task.currentRunId()).flatMap(runs::find);
+        Optional<VirtualCluster> cluster = perCluster.cluster(spec.cluster());
+        int gpusPerSku = cluster.map(c -> c.sku().gpus()).orElse(1);
+        TaskSpecSummary summary = new TaskSpecSummary(spec.skuPerReplica(), spec.replicas(), spec.totalSkus() * gpusPerSku,
+                cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
+        ScheduleView schedule = schedules.viewOf(task.id());
+        boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
+        String nextFire = scheduled && schedule.schedule().active()
+                ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;
+        Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
+                ? perCluster.positions(spec.cluster()).get(task.currentRunId()) : null;
+        String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
+        return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
+                scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
+                task.state(), run.map(TaskRun::reason).orElse(null), position, task.pinned(), task.archived(),
+                actions(caller, task, perCluster.granted(spec.cluster())));
+    }
+
+    private static RowActions actions(Caller caller, Task task, boolean clusterGranted) {
+        TaskState state = task.state();
+        boolean queued = state == TaskState.QUEUED;
+        return new RowActions(
+                TaskState.STARTABLE.contains(state) && !task.archived() && clusterGranted,
+                TaskState.STOPPABLE.contains(state),
+                !state.isActive() && !task.archived(),
+                task.archived(),
+                !state.isActive(),
+                caller.isAdmin() && queued && !task.pinned(),
+                caller.isAdmin() && task.pinned(),
+                caller.isAdmin() && queued && task.pinned());
+    }
+
+    /** A Ray Serve entry as its import path, a command as the command line. */
+    static String entryOf(TaskSpec spec) {
+        if (spec.ray() != null) {
+            return spec.ray().importPath();
+        }
+        List<String> words = new java.util.ArrayList<>(spec.command() == null ? List.of() : spec.command());
+        if (spec.args() != null) {
+            words.addAll(spec.args());
+        }
+        return String.join(" ", words.stream().map(TaskRows::quotedIfNeeded).toList());
+    }
+
+    private static String quotedIfNeeded(String word) {
+        return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) ? "'" + word + "'" : word;
+    }
+
+    /** What rows of one page share: their clusters, the caller's grants on them, and the clusters' queues. */
+    private final class PerCluster {
+
+        private final Caller caller;
+        private final Map<String, Optional<VirtualCluster>> clustersByName = new HashMap<>();
+        private final Map<String, Boolean> grants = new HashMap<>();
+        private final Map<String, Map<RunId, Integer>> positions = new HashMap<>();
+
+        PerCluster(Caller caller) {
+            this.caller = caller;
+        }
+
+        Optional<VirtualCluster> cluster(String name) {
+            return clustersByName.computeIfAbsent(name, n -> {
+                try {
+                    return Optional.of(clusters.find(new ClusterName(n)));
+                } catch (NotFoundException gone) {
+                    return Optional.empty();
+                }
+            });
+        }
+
+        boolean granted(String name) {
+            return grants.computeIfAbsent(name, n -> clusters.isGranted(caller, new ClusterName(n)));
+        }
+
+        Map<RunId, Integer> positions(String name) {
+            return positions.computeIfAbsent(name, n -> {
+                Map<RunId, Integer> byRun = new HashMap<>();
+                for (QueueLine line : queues.lines(caller, new ClusterName(n))) {
+                    byRun.putIfAbsent(line.entry().runId(), line.position());
+                }
+                return byRun;
+            });
+        }
+    }
+}

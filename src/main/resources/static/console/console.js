@@ -1,0 +1,29 @@
+// The console's only script: glue between htmx and the page. Kept small on purpose; the pages work without it
+// except for live refresh.
+(function () {
+  'use strict';
+
+  // Spring Security wants the CSRF token on every state-changing request; htmx sends it from the page's meta tags.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // A log reads from the bottom: keep each one scrolled to its newest line after a refresh.
+  document.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('.log pre').forEach(function (pre) {
+      pre.scrollTop = pre.scrollHeight;
+    });
+  });
+
+  window.tasklane = {
+    // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.
+    mayRefresh: function (id) {
+      var region = document.getElementById(id);
+      return !region || !region.contains(document.activeElement) || document.activeElement === document.body;
+    }
+  };
+})();
