@@ -1,6 +1,5 @@
 package io.tasklane.queue;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tasklane.capacity.CapacityChanged;
@@ -19,8 +18,8 @@ public class DispatchRequests {
 
     private final Dispatcher dispatcher;
     private final ApplicationEventPublisher events;
-    /** Per cluster, the pass not begun yet that every request arriving now is answered by. */
-    private final ConcurrentHashMap<ClusterName, CompletableFuture<Void>> nextPass = new ConcurrentHashMap<>();
+    /** Per cluster, the request whose pass has not begun yet: every request arriving now is answered by it. */
+    private final ConcurrentHashMap<ClusterName, Object> nextPass = new ConcurrentHashMap<>();
     /** Per cluster, held while this instance runs a pass over it (passes of other instances wait on the row lock). */
     private final ConcurrentHashMap<ClusterName, Object> passing = new ConcurrentHashMap<>();
 
@@ -45,25 +44,20 @@ public class DispatchRequests {
     }
 
     /**
-     * Returns once a pass that began after this call has ended, so what the caller committed before was
-     * seen by it. Throws if that pass failed (the request is then delivered again).
+     * Makes sure a pass over the cluster begins after this call. If one is already waiting to begin, this
+     * returns at once: that pass sees what the caller committed, and the request that started it stays in
+     * the event registry until it has ended (delivered again if it fails, or after a crash), so it answers
+     * for this one too. Waiting for it instead would hold an event thread that runs' processes need.
      */
     void passOver(ClusterName cluster) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> waiting = nextPass.putIfAbsent(cluster, mine);
+        Object mine = new Object();
+        Object waiting = nextPass.putIfAbsent(cluster, mine);
         if (waiting != null) {
-            waiting.join(); // a pass that has not begun will see this request's change
-            return;
+            return; // a pass that has not begun will see this request's change
         }
         synchronized (passing.computeIfAbsent(cluster, c -> new Object())) {
-            nextPass.remove(cluster, mine); // from here on, requests wait for the pass after this one
-            try {
-                dispatcher.dispatch(cluster);
-                mine.complete(null);
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-                throw e;
-            }
+            nextPass.remove(cluster, mine); // from here on, requests fold into the pass after this one
+            dispatcher.dispatch(cluster);
         }
     }
 }

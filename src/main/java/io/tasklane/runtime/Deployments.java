@@ -139,10 +139,9 @@ public class Deployments {
     /** Stops the run's live replicas (grace period, then forcibly) and records them as stopped. */
     @Transactional
     public void undeploy(RunId runId) {
-        TaskRun run = runs.get(runId);
         List<RunInstance> live = instances.forRun(runId).stream().filter(i -> !i.state().isOver()).toList();
         if (!live.isEmpty()) {
-            runtimeOf(run).stop(runId, live, stopGracePeriod);
+            runtimeOf(runs.get(runId)).stop(runId, live, stopGracePeriod);
             live.forEach(i -> instances.markEnded(runId, i.index(), InstanceState.STOPPED, null,
                     "stopped by Tasklane", clock.instant()));
         }
