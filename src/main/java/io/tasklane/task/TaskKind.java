@@ -16,7 +16,7 @@ public enum TaskKind {
     /**
      * The replica states (names of the runtime's instance states) in which a replica of this kind counts
      * as up: a job's once it runs (even if it already ended well), a service's once it serves. The one
-     * definition that both the runtime's instance states and the sweep's SQL read.
+     * definition that both the runtime's instance states and recovery's SQL read.
      */
     public Set<String> upReplicaStates() {
         return upReplicaStates;

@@ -14,10 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers a message to the process instances of a business key, in a transaction of its own, trying again
- * when the instance moves at the same moment. Callers run after their own transaction committed (or outside
- * one, like the sweeps): Spring still holds a committed transaction's resources in its after-commit
- * callbacks, and work joined to it would run without its own after-commit steps. Callers that must not lose
- * the message also have a sweep that delivers it again.
+ * when the instance moves at the same moment. Callers are event handlers, which run after the publishing
+ * transaction committed, on threads of their own; one that finds the message not taken throws, and the event
+ * registry delivers its event again.
  */
 @Component
 class Correlations {
