@@ -1,7 +1,6 @@
 package io.tasklane.api;
 
-import java.util.function.Function;
-
+import io.tasklane.common.AddressedIds;
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
@@ -9,26 +8,26 @@ import io.tasklane.common.TaskId;
 import io.tasklane.preemption.ForceStartId;
 import io.tasklane.queue.PinRequestId;
 
-/** Ids from paths: one that cannot exist is answered 404 like an unknown one. */
+/** Ids from API paths: one that cannot exist is answered 404 like an unknown one (see AddressedIds). */
 final class ApiIds {
 
     private ApiIds() {
     }
 
     static TaskId task(String id) {
-        return of("task", id, TaskId::new);
+        return AddressedIds.task(id);
     }
 
     static RunId run(String id) {
-        return of("run", id, RunId::new);
+        return AddressedIds.run(id);
     }
 
     static PinRequestId pinRequest(String id) {
-        return of("pinRequest", id, PinRequestId::new);
+        return AddressedIds.of("pinRequest", id, PinRequestId::new);
     }
 
     static ForceStartId forceStart(String id) {
-        return of("forceStart", id, ForceStartId::new);
+        return AddressedIds.of("forceStart", id, ForceStartId::new);
     }
 
     /** A cluster's name is its id; only a blank one cannot be a cluster's (whatever is longer is looked up). */
@@ -37,12 +36,5 @@ final class ApiIds {
             throw new NotFoundException("cluster", String.valueOf(name));
         }
         return new ClusterName(name);
-    }
-
-    private static <T> T of(String kind, String id, Function<String, T> typed) {
-        if (id == null || id.isBlank() || id.length() > 32) {
-            throw new NotFoundException(kind, String.valueOf(id));
-        }
-        return typed.apply(id);
     }
 }

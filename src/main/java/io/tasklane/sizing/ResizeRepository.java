@@ -3,7 +3,6 @@ package io.tasklane.sizing;
 import static io.tasklane.common.SqlTimes.utc;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import io.tasklane.common.RowLocks;

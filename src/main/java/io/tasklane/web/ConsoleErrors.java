@@ -22,24 +22,20 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
-    @ExceptionHandler(ConflictException.class)
-    ModelAndView conflict(ConflictException refusal, HttpServletRequest request, HttpServletResponse response) {
-        return refused(HttpStatus.CONFLICT, refusal.getMessage(), request, response);
+    /** The same refusals the API answers with problem+json, in words on the page, with the same status. */
+    @ExceptionHandler({ConflictException.class, InvalidInputException.class, ForbiddenException.class, NotFoundException.class})
+    ModelAndView refusal(RuntimeException refusal, HttpServletRequest request, HttpServletResponse response) {
+        return refused(statusOf(refusal), refusal.getMessage(), request, response);
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ModelAndView invalid(InvalidInputException refusal, HttpServletRequest request, HttpServletResponse response) {
-        return refused(HttpStatus.BAD_REQUEST, refusal.getMessage(), request, response);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ModelAndView forbidden(ForbiddenException refusal, HttpServletRequest request, HttpServletResponse response) {
-        return refused(HttpStatus.FORBIDDEN, refusal.getMessage(), request, response);
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException refusal, HttpServletRequest request, HttpServletResponse response) {
-        return refused(HttpStatus.NOT_FOUND, refusal.getMessage(), request, response);
+    private static HttpStatus statusOf(RuntimeException refusal) {
+        if (refusal instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (refusal instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return refusal instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
     }
 
     private static ModelAndView refused(HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response) {

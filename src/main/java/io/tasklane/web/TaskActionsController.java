@@ -1,5 +1,6 @@
 package io.tasklane.web;
 
+import io.tasklane.common.AddressedIds;
 import io.tasklane.preemption.ForceStartService;
 import io.tasklane.queue.PinService;
 import io.tasklane.security.Caller;
@@ -40,7 +41,7 @@ class TaskActionsController {
     @PostMapping("/tasks/{id}/start")
     String start(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         runs.start(caller, task.id());
         return done("notice.started", task, request, response, model);
     }
@@ -48,7 +49,7 @@ class TaskActionsController {
     @PostMapping("/tasks/{id}/stop")
     String stop(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                 HttpServletResponse response, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         runs.stop(caller, task.id());
         return done("notice.stopping", task, request, response, model);
     }
@@ -56,19 +57,19 @@ class TaskActionsController {
     @PostMapping("/tasks/{id}/archive")
     String archive(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                    HttpServletResponse response, Model model) {
-        return done("notice.archived", tasks.archive(caller, ConsoleIds.task(id)), request, response, model);
+        return done("notice.archived", tasks.archive(caller, AddressedIds.task(id)), request, response, model);
     }
 
     @PostMapping("/tasks/{id}/unarchive")
     String unarchive(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                      HttpServletResponse response, Model model) {
-        return done("notice.unarchived", tasks.unarchive(caller, ConsoleIds.task(id)), request, response, model);
+        return done("notice.unarchived", tasks.unarchive(caller, AddressedIds.task(id)), request, response, model);
     }
 
     @PostMapping("/tasks/{id}/delete")
     String delete(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         tasks.delete(caller, task.id());
         return done("notice.deleted", task, request, response, model);
     }
@@ -78,7 +79,7 @@ class TaskActionsController {
     String pin(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                HttpServletResponse response, Model model) {
         caller.requireAdmin("pin a task from the console");
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         pins.request(caller, task.id(), null);
         return done("notice.pinned", task, request, response, model);
     }
@@ -86,13 +87,13 @@ class TaskActionsController {
     @PostMapping("/tasks/{id}/unpin")
     String unpin(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
-        return done("notice.unpinned", pins.unpin(caller, ConsoleIds.task(id)), request, response, model);
+        return done("notice.unpinned", pins.unpin(caller, AddressedIds.task(id)), request, response, model);
     }
 
     @PostMapping("/tasks/{id}/force-start")
     String forceStart(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                       HttpServletResponse response, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         forceStarts.start(caller, task.id());
         return done("notice.force-started", task, request, response, model);
     }

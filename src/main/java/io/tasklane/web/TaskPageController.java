@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tasklane.common.AddressedIds;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.LogTail;
@@ -51,7 +52,7 @@ class TaskPageController {
     @GetMapping("/tasks/{id}")
     String task(@AuthenticationPrincipal Caller caller, @PathVariable String id,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         model.addAttribute("task", details.read(caller, task));
         return htmx != null ? "task :: live" : "task";
     }
@@ -59,7 +60,7 @@ class TaskPageController {
     /** The last lines of every replica's log of the task's current run, without terminal escape codes. */
     @GetMapping("/tasks/{id}/logs")
     String logs(@AuthenticationPrincipal Caller caller, @PathVariable String id, Model model) {
-        Task task = tasks.get(caller, ConsoleIds.task(id));
+        Task task = tasks.get(caller, AddressedIds.task(id));
         List<ReplicaLog> logs = new ArrayList<>();
         boolean live = false;
         if (task.currentRunId() != null) {
@@ -81,7 +82,7 @@ class TaskPageController {
     @GetMapping("/runs/{runId}/instances/{index}/log")
     ResponseEntity<FileSystemResource> download(@AuthenticationPrincipal Caller caller, @PathVariable String runId,
                                                 @PathVariable int index) {
-        TaskRun run = runs.get(caller, ConsoleIds.run(runId));
+        TaskRun run = runs.get(caller, AddressedIds.run(runId));
         RunInstance instance = deployments.instancesOf(run.id()).stream().filter(i -> i.index() == index).findFirst()
                 .orElseThrow(() -> new NotFoundException("instance", runId + "/" + index));
         Path file = deployments.logFile(run.id(), instance)
