@@ -40,8 +40,9 @@ class CamundaRunProcesses {
      */
     @OnCommitted
     void stop(RunStopRequested requested) {
-        String message = requested.kill() ? RunVariables.KILL_REQUESTED : RunVariables.STOP_REQUESTED;
-        int delivered = correlations.deliver(message, requested.runId().value(), Map.of()).orElse(0);
+        String message = RunVariables.STOP_REQUESTED;
+        String stopAs = requested.kill() ? TaskState.KILLED.name() : TaskState.STOPPED.name();
+        int delivered = correlations.deliver(message, requested.runId().value(), Map.of(RunVariables.STOP_AS, stopAs)).orElse(0);
         if (delivered == 0) {
             // A run that is gone (its task deleted), over or already stopping needs nothing more.
             runs.find(requested.runId()).filter(run -> !run.isOver() && run.state() != TaskState.STOPPING).ifPresent(run -> {

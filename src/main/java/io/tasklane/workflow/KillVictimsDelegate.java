@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Plan again and kill the victims": each victim's own task-run process gets KillRequested, unless the new
+ * "Plan again and kill the victims": each victim's own task-run process gets StopRequested as KILLED, unless the new
  * plan kills a run the admin did not confirm ({@code planChanged}: the process asks again).
  */
 @Component("killVictims")

@@ -32,7 +32,8 @@ public final class RunVariables {
     public static final String REPLICAS_EXITED = "ReplicasExited";
     public static final String REPLICA_FAILED = "ReplicaFailed";
     public static final String STOP_REQUESTED = "StopRequested";
-    public static final String KILL_REQUESTED = "KillRequested";
+    /** Given with StopRequested: how the run ends, STOPPED (asked to stop) or KILLED (to make room for a force-start). */
+    public static final String STOP_AS = "stopAs";
     public static final String DEPLOY_FAILED_ERROR = "DeployFailed";
 
     /** A daily window asked the run to take another replica range. */

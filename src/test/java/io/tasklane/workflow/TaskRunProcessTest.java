@@ -67,8 +67,8 @@ class TaskRunProcessTest {
                 e -> e.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(exitedBeforeNoticed, true))));
         Mocks.register("recordOutcome", new RecordOutcomeListener());
         Mocks.register("markStopping", recording("markStopping", e -> {
-            e.getProcessInstance().setVariable(RunVariables.OUTCOME, e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT));
-            e.getProcessInstance().setVariable(RunVariables.REASON_CODE, e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT));
+            e.getProcessInstance().setVariable(RunVariables.OUTCOME, MarkStoppingDelegate.requestedOutcome(e));
+            e.getProcessInstance().setVariable(RunVariables.REASON_CODE, MarkStoppingDelegate.requestedOutcome(e));
         }));
         Mocks.register("finishRun", recording("finishRun", e -> { }));
     }
@@ -173,11 +173,13 @@ class TaskRunProcessTest {
     void aRunKilledWhileRunningEndsKilled() {
         ProcessInstance run = startAndRun();
 
-        correlate("KillRequested");
+        runtimeService().createMessageCorrelation("StopRequested").processInstanceBusinessKey("r1")
+                .setVariable(RunVariables.STOP_AS, "KILLED").correlate();
         execute(job(run));
         execute(job(run));
 
-        assertThat(run).isEnded().hasPassedInOrder("KillRequested", "MarkKilling", "KillCleanUp", "FinishKilled", "RunKilled");
+        assertThat(run).isEnded().hasPassedInOrder("StopRequested", "MarkStopping", "StopCleanUp", "FinishStopped", "RunKilled");
+        assertThat(run).hasNotPassed("RunStopped");
         assertThat(run).variables().containsEntry(RunVariables.OUTCOME, "KILLED");
         assertThat(calls).containsSubsequence("undeployReplicas", "releaseGpus", "finishRun");
     }

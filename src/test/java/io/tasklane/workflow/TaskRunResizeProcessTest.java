@@ -58,7 +58,7 @@ class TaskRunResizeProcessTest {
                 e -> e.setVariable(RunVariables.DEADLINE_AT, Instant.now().plusSeconds(3600).toString())));
         Mocks.register("recordOutcome", new RecordOutcomeListener());
         Mocks.register("markStopping", recording("markStopping", e -> e.getProcessInstance().setVariable(RunVariables.OUTCOME,
-                e.getVariableLocal(RunVariables.OUTCOME_STATE_INPUT))));
+                MarkStoppingDelegate.requestedOutcome(e))));
         Mocks.register("resizeRun", recording("resizeRun", new ResizeRunDelegate(resizer)::execute));
         Mocks.register("deployAddedReplicas", recording("deployAddedReplicas", new DeployAddedReplicasDelegate(resizer)::execute));
     }
