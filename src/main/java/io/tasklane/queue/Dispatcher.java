@@ -124,7 +124,7 @@ public class Dispatcher {
         Map<RunId, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
         admitted.stream().filter(run -> startedNow.contains(run.entry().runId()) || grownNow.contains(run.entry().runId()))
                 .forEach(run -> placements.put(run.entry().runId(), numbered(run)));
-        allocations.reserve(cluster, placements, definition.sku().gpus());
+        allocations.reserve(cluster, placements, definition.sku().gpus(), now);
         List<RunId> ids = List.copyOf(placements.keySet());
         if (started.size() < candidates.size() || grown.size() < growing.size()) {
             events.publishEvent(new DispatchRequested(cluster));
