@@ -18,6 +18,8 @@ import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
 import io.tasklane.queue.Admission.Admitted;
+import io.tasklane.usage.ClusterQuotas;
+import io.tasklane.usage.Quotas;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +37,15 @@ public class Dispatcher {
     private final AllocationRepository allocations;
     private final ClusterLock clusterLock;
     private final ClusterService clusters;
+    private final Quotas quotas;
+    private final QuotaNotes quotaNotes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Dispatcher(QueueRepository queue, WaitingGrows grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
-               ApplicationEventPublisher events, Clock clock) {
+               Quotas quotas, QuotaNotes quotaNotes, ApplicationEventPublisher events, Clock clock) {
+        this.quotas = quotas;
+        this.quotaNotes = quotaNotes;
         this.queue = queue;
         this.grows = grows;
         this.allocations = allocations;
@@ -107,8 +113,11 @@ public class Dispatcher {
         if (isFull(free)) {
             return List.of(); // filled by another pass meanwhile
         }
-        // 3. Decide, in queue order, who starts.
-        List<Admitted> admitted = admit(cluster, free, definition.queuePolicy());
+        // 3. Decide, in queue order, who starts; say why runs held back by their project's quota wait.
+        ClusterQuotas clusterQuotas = quotas.onCluster(cluster);
+        Admission admission = admit(cluster, free, definition.queuePolicy(), clusterQuotas);
+        List<Admitted> admitted = admission.admitted();
+        quotaNotes.record(cluster, admission, !clusterQuotas.limits().isEmpty(), clock.instant());
         if (admitted.isEmpty()) {
             return List.of();
         }
@@ -143,12 +152,12 @@ public class Dispatcher {
      * Walks the queue in order: the pinned run, then the others merged with grows, read from the database
      * only as far as something could still be admitted.
      */
-    private List<Admitted> admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy) {
-        Admission admission = new Admission(free, policy);
+    private Admission admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy, ClusterQuotas clusterQuotas) {
+        Admission admission = new Admission(free, policy, clusterQuotas);
         List<QueueEntry> pinned = queue.pinned(cluster);
         pinned.forEach(admission::offer);
         if (!admission.wantsMore()) {
-            return admission.admitted();
+            return admission;
         }
         Set<RunId> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
         List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
@@ -159,7 +168,7 @@ public class Dispatcher {
                 // offer says when nothing behind can start any more
             }
         }
-        return admission.admitted();
+        return admission;
     }
 
     /** A grow's added replicas are numbered after those the run already has. */

@@ -39,11 +39,11 @@ public class RunRepository {
     void insert(TaskRun run) {
         jdbc.sql("""
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  reason, requested_by, process_instance_id, queued_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                  reason, requested_by, process_instance_id, queued_at, version, project)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, (select t.project from tasklane.task t where t.id = ?))""")
                 .params(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind().name(), run.replicas(),
                         run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
-                        run.processInstanceId(), utc(run.queuedAt()))
+                        run.processInstanceId(), utc(run.queuedAt()), run.taskId().value())
                 .update();
     }
 

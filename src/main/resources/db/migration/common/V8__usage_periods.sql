@@ -21,3 +21,14 @@ create table usage_period (
 -- A release closes the open periods of its run; a report reads the periods that overlap its window.
 create index usage_period_by_run on usage_period (run_id, replica_index);
 create index usage_period_by_time on usage_period (held_from, held_to);
+
+-- Allocations made before this migration hold their SKUs from their admission (or now, if unknown).
+insert into usage_period (run_id, replica_index, task_id, task_name, project, user_id, cluster, node, skus, gpus, held_from)
+select a.run_id, a.replica_index, r.task_id, t.name, t.project, r.requested_by, a.cluster, a.node,
+       length(a.slots) - length(replace(a.slots, ',', '')) + 1,
+       (length(a.slots) - length(replace(a.slots, ',', '')) + 1) * c.sku_gpus,
+       coalesce(r.admitted_at, current_timestamp)
+from allocation a
+join task_run r on r.id = a.run_id
+join task t on t.id = r.task_id
+join virtual_cluster c on c.name = a.cluster;
