@@ -20,6 +20,9 @@ import io.tasklane.common.RunId;
 import io.tasklane.queue.Admission.Admitted;
 import io.tasklane.usage.ClusterQuotas;
 import io.tasklane.usage.Quotas;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +41,17 @@ public class Dispatcher {
     private final ClusterLock clusterLock;
     private final ClusterService clusters;
     private final Quotas quotas;
+    private final MeterRegistry meters;
+    private final Timer passTime;
     private final QuotaNotes quotaNotes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Dispatcher(QueueRepository queue, WaitingGrows grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
-               Quotas quotas, QuotaNotes quotaNotes, ApplicationEventPublisher events, Clock clock) {
+               Quotas quotas, QuotaNotes quotaNotes, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        this.passTime = Timer.builder("tasklane.dispatch.pass").description("Dispatch passes that took the cluster's lock")
+                .publishPercentileHistogram().register(meters);
         this.quotas = quotas;
         this.quotaNotes = quotaNotes;
         this.queue = queue;
@@ -106,6 +114,15 @@ public class Dispatcher {
     }
 
     private List<RunId> pass(VirtualCluster definition, RunId starting) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return timedPass(definition, starting);
+        } finally {
+            sample.stop(passTime);
+        }
+    }
+
+    private List<RunId> timedPass(VirtualCluster definition, RunId starting) {
         // 2. Snapshot what is free now that the lock is held.
         ClusterName cluster = new ClusterName(definition.name());
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
@@ -135,6 +152,7 @@ public class Dispatcher {
                 .forEach(run -> placements.put(run.entry().runId(), numbered(run)));
         allocations.reserve(cluster, placements, definition.sku().gpus(), now);
         List<RunId> ids = List.copyOf(placements.keySet());
+        countAdmissions(cluster, admitted.stream().filter(a -> startedNow.contains(a.entry().runId())).toList(), now);
         if (started.size() < candidates.size() || grown.size() < growing.size()) {
             events.publishEvent(new DispatchRequested(cluster));
         }
@@ -169,6 +187,18 @@ public class Dispatcher {
             }
         }
         return admission;
+    }
+
+    /** Admissions per cluster, and how long each admitted run waited (grows are not runs: not counted). */
+    private void countAdmissions(ClusterName cluster, List<Admitted> started, Instant now) {
+        if (started.isEmpty()) {
+            return;
+        }
+        Counter.builder("tasklane.admissions").description("Runs admitted (given GPUs)").tag("cluster", cluster.value()).register(meters)
+                .increment(started.size());
+        Timer waits = Timer.builder("tasklane.queue.wait").description("How long admitted runs waited in the queue")
+                .tag("cluster", cluster.value()).publishPercentileHistogram().register(meters);
+        started.forEach(run -> waits.record(java.time.Duration.between(run.entry().queuedAt(), now)));
     }
 
     /** A grow's added replicas are numbered after those the run already has. */
