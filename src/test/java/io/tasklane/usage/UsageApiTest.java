@@ -33,6 +33,8 @@ class UsageApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.tasklane.sizing.RunResizer resizer;
     Api admin;
     Api alice;
     String project;
@@ -107,6 +109,32 @@ class UsageApiTest {
         Api.Response badCsv = alice.send(alice.request("/api/v1/usage?from=soon").header("Accept", "text/csv").GET());
         assertThat(badCsv.status()).isEqualTo(400);
         assertThat(badCsv.json().get("field").asText()).isEqualTo("from");
+    }
+
+    @Test
+    void aResizeEndsTheRemovedReplicasPeriodsAndOpensTheAddedOnes() {
+        Api.Response created = alice.post("/api/v1/tasks", aTask().named("resized").project(project).cluster("sim")
+                .with("kind", "SERVICE").replicas(3).json());
+        String task = created.json().get("id").asText();
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        Await.until("run " + run + " to run", () -> alice.get("/api/v1/runs/" + run).json(), r -> r.get("state").asText().equals("RUNNING"));
+
+        resizer.requestRange(new io.tasklane.common.RunId(run), 1, 1);
+        Await.until("the shrink to close two periods", () -> periodsOf(run), p -> p.stream().filter(r -> r.get("held_to") != null).count() == 2);
+        resizer.requestRange(new io.tasklane.common.RunId(run), 1, 2);
+        List<Map<String, Object>> periods = Await.until("the grow to open a period", () -> periodsOf(run), p -> p.size() == 4);
+
+        assertThat(periods).extracting(p -> p.get("replica_index") + (p.get("held_to") == null ? " open" : " closed"))
+                .containsExactly("0 open", "1 closed", "1 open", "2 closed");
+        assertThat(instant(periods.get(2).get("held_from"))).as("the added replica counts from its grant")
+                .isAfterOrEqualTo(instant(periods.get(1).get("held_to")));
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        Await.until("the run to end", () -> periodsOf(run), p -> p.stream().allMatch(r -> r.get("held_to") != null));
+        assertThat(alice.get("/api/v1/usage?project=" + project).json().at("/total/runs").asInt()).isEqualTo(1);
+    }
+
+    private List<Map<String, Object>> periodsOf(String run) {
+        return jdbc.sql("select * from tasklane.usage_period where run_id = ? order by replica_index, held_from").param(run).query().listOfRows();
     }
 
     /** Starts a one-replica-per-SKU job of {@code replicas} in the project as {@code who}, and waits for it to succeed. */
