@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import io.tasklane.security.Caller;
+import io.tasklane.security.Membership;
 import io.tasklane.security.Project;
+import io.tasklane.security.ProjectRole;
 import io.tasklane.security.ProjectService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
 
     record ProjectRequest(String name, String description) {
+    }
+
+    /** A member's role; left out, a new member is a MEMBER and an existing one keeps their role. */
+    record MemberRequest(ProjectRole role) {
     }
 
     private final ProjectService projects;
@@ -51,15 +57,16 @@ class ProjectController {
     }
 
     @GetMapping("/{name}/members")
-    ListResponse<String> members(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
-        List<String> members = projects.members(caller, name);
+    ListResponse<Membership> members(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
+        List<Membership> members = projects.memberships(caller, name);
         return new ListResponse<>(members.size(), members);
     }
 
     @PutMapping("/{name}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void addMember(@AuthenticationPrincipal Caller caller, @PathVariable String name, @PathVariable String userId) {
-        projects.addMember(caller, name, userId);
+    void addMember(@AuthenticationPrincipal Caller caller, @PathVariable String name, @PathVariable String userId,
+                   @RequestBody(required = false) MemberRequest request) {
+        projects.putMember(caller, name, userId, request == null ? null : request.role());
     }
 
     @DeleteMapping("/{name}/members/{userId}")

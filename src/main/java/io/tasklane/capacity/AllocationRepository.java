@@ -1,5 +1,8 @@
 package io.tasklane.capacity;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,10 +26,12 @@ public class AllocationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final Clock clock;
 
-    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.clock = clock;
     }
 
     /** Slots taken on each node of the cluster. */
@@ -38,13 +43,25 @@ public class AllocationRepository {
         return taken;
     }
 
-    /** Records the placements of runs (by run id) in one batch; call only while holding the cluster lock. */
-    public void reserve(ClusterName cluster, Map<RunId, List<ReplicaPlacement>> placementsByRun, int gpusPerSku) {
+    /**
+     * Records the placements of runs (by run id) in one batch, and opens a usage period for each replica
+     * from {@code at}, the time the runs are marked admitted (see {@code V8__usage_periods.sql}); call only while
+     * holding the cluster lock.
+     */
+    public void reserve(ClusterName cluster, Map<RunId, List<ReplicaPlacement>> placementsByRun, int gpusPerSku, java.time.Instant at) {
         List<Object[]> rows = new java.util.ArrayList<>();
-        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {
-                runId.value(), p.replicaIndex(), cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
+        List<Object[]> periods = new java.util.ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> {
+            rows.add(new Object[] {runId.value(), p.replicaIndex(), cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))});
+            periods.add(new Object[] {runId.value(), p.replicaIndex(), cluster.value(), p.node(), p.slots().size(),
+                    p.slots().size() * gpusPerSku, now, runId.value()});
+        }));
         batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)"
                 + " values (?, ?, ?, ?, ?, ?)", rows);
+        batch.batchUpdate("insert into tasklane.usage_period (run_id, replica_index, task_id, task_name, project, user_id, cluster, node,"
+                + " skus, gpus, held_from) select ?, ?, r.task_id, t.name, t.project, r.requested_by, ?, ?, ?, ?, ?"
+                + " from tasklane.task_run r join tasklane.task t on t.id = r.task_id where r.id = ?", periods);
     }
 
     public List<Allocation> forRun(RunId runId) {
@@ -54,14 +71,26 @@ public class AllocationRepository {
                 .list();
     }
 
-    /** Frees the run's slots; the number of replicas that held some. */
+    /** Frees the run's slots and ends its usage periods now; the number of replicas that held some. */
     public int release(RunId runId) {
-        return jdbc.sql("delete from tasklane.allocation where run_id = ?").param(runId.value()).update();
+        return releaseFrom(runId, 0);
     }
 
-    /** Frees the slots of the run's replicas from {@code firstIndex} on (a shrink); how many replicas held some. */
+    /**
+     * Frees the slots of the run's replicas from {@code firstIndex} on (a shrink) and ends their usage periods
+     * now; how many replicas held some.
+     */
     public int releaseFrom(RunId runId, int firstIndex) {
-        return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
+        int released = jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
+        if (released > 0) {
+            jdbc.sql("update tasklane.usage_period set held_to = ? where run_id = ? and replica_index >= ? and held_to is null")
+                    .params(now(), runId.value(), firstIndex).update();
+        }
+        return released;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /**

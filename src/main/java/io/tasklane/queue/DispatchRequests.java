@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.tasklane.capacity.CapacityChanged;
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.OnCommitted;
+import io.tasklane.usage.QuotaChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,16 @@ import org.springframework.stereotype.Component;
 public class DispatchRequests {
 
     private final Dispatcher dispatcher;
+    private final QuotaNotes quotaNotes;
     private final ApplicationEventPublisher events;
     /** Per cluster, the request whose pass has not begun yet: every request arriving now is answered by it. */
     private final ConcurrentHashMap<ClusterName, Object> nextPass = new ConcurrentHashMap<>();
     /** Per cluster, held while this instance runs a pass over it (passes of other instances wait on the row lock). */
     private final ConcurrentHashMap<ClusterName, Object> passing = new ConcurrentHashMap<>();
 
-    DispatchRequests(Dispatcher dispatcher, ApplicationEventPublisher events) {
+    DispatchRequests(Dispatcher dispatcher, QuotaNotes quotaNotes, ApplicationEventPublisher events) {
         this.dispatcher = dispatcher;
+        this.quotaNotes = quotaNotes;
         this.events = events;
     }
 
@@ -41,6 +44,14 @@ public class DispatchRequests {
     @OnCommitted
     void on(CapacityChanged changed) {
         passOver(changed.cluster());
+    }
+
+    /** A quota changed: runs that waited for it may start, and those still held back are told why again. */
+    @OnCommitted
+    void on(QuotaChanged changed) {
+        ClusterName cluster = new ClusterName(changed.cluster());
+        quotaNotes.clearStale(cluster, java.util.List.of());
+        passOver(cluster);
     }
 
     /**

@@ -18,6 +18,11 @@ import io.tasklane.common.ClusterName;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
 import io.tasklane.queue.Admission.Admitted;
+import io.tasklane.usage.ClusterQuotas;
+import io.tasklane.usage.Quotas;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +40,20 @@ public class Dispatcher {
     private final AllocationRepository allocations;
     private final ClusterLock clusterLock;
     private final ClusterService clusters;
+    private final Quotas quotas;
+    private final MeterRegistry meters;
+    private final Timer passTime;
+    private final QuotaNotes quotaNotes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Dispatcher(QueueRepository queue, WaitingGrows grows, AllocationRepository allocations, ClusterLock clusterLock, ClusterService clusters,
-               ApplicationEventPublisher events, Clock clock) {
+               Quotas quotas, QuotaNotes quotaNotes, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
+        this.passTime = Timer.builder("tasklane.dispatch.pass").description("Dispatch passes that took the cluster's lock")
+                .publishPercentileHistogram().register(meters);
+        this.quotas = quotas;
+        this.quotaNotes = quotaNotes;
         this.queue = queue;
         this.grows = grows;
         this.allocations = allocations;
@@ -100,6 +114,15 @@ public class Dispatcher {
     }
 
     private List<RunId> pass(VirtualCluster definition, RunId starting) {
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            return timedPass(definition, starting);
+        } finally {
+            sample.stop(passTime);
+        }
+    }
+
+    private List<RunId> timedPass(VirtualCluster definition, RunId starting) {
         // 2. Snapshot what is free now that the lock is held.
         ClusterName cluster = new ClusterName(definition.name());
         Map<String, Set<Integer>> taken = allocations.takenSlots(cluster);
@@ -107,8 +130,11 @@ public class Dispatcher {
         if (isFull(free)) {
             return List.of(); // filled by another pass meanwhile
         }
-        // 3. Decide, in queue order, who starts.
-        List<Admitted> admitted = admit(cluster, free, definition.queuePolicy());
+        // 3. Decide, in queue order, who starts; say why runs held back by their project's quota wait.
+        ClusterQuotas clusterQuotas = quotas.onCluster(cluster);
+        Admission admission = admit(cluster, free, definition.queuePolicy(), clusterQuotas);
+        List<Admitted> admitted = admission.admitted();
+        quotaNotes.record(cluster, admission, !clusterQuotas.limits().isEmpty(), clock.instant());
         if (admitted.isEmpty()) {
             return List.of();
         }
@@ -124,8 +150,9 @@ public class Dispatcher {
         Map<RunId, List<io.tasklane.capacity.ReplicaPlacement>> placements = new java.util.LinkedHashMap<>();
         admitted.stream().filter(run -> startedNow.contains(run.entry().runId()) || grownNow.contains(run.entry().runId()))
                 .forEach(run -> placements.put(run.entry().runId(), numbered(run)));
-        allocations.reserve(cluster, placements, definition.sku().gpus());
+        allocations.reserve(cluster, placements, definition.sku().gpus(), now);
         List<RunId> ids = List.copyOf(placements.keySet());
+        countAdmissions(cluster, admitted.stream().filter(a -> startedNow.contains(a.entry().runId())).toList(), now);
         if (started.size() < candidates.size() || grown.size() < growing.size()) {
             events.publishEvent(new DispatchRequested(cluster));
         }
@@ -143,12 +170,12 @@ public class Dispatcher {
      * Walks the queue in order: the pinned run, then the others merged with grows, read from the database
      * only as far as something could still be admitted.
      */
-    private List<Admitted> admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy) {
-        Admission admission = new Admission(free, policy);
+    private Admission admit(ClusterName cluster, List<NodeSnapshot> free, QueuePolicy policy, ClusterQuotas clusterQuotas) {
+        Admission admission = new Admission(free, policy, clusterQuotas);
         List<QueueEntry> pinned = queue.pinned(cluster);
         pinned.forEach(admission::offer);
         if (!admission.wantsMore()) {
-            return admission.admitted();
+            return admission;
         }
         Set<RunId> pinnedIds = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
         List<QueueEntry> growing = grows.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
@@ -159,7 +186,19 @@ public class Dispatcher {
                 // offer says when nothing behind can start any more
             }
         }
-        return admission.admitted();
+        return admission;
+    }
+
+    /** Admissions per cluster, and how long each admitted run waited (grows are not runs: not counted). */
+    private void countAdmissions(ClusterName cluster, List<Admitted> started, Instant now) {
+        if (started.isEmpty()) {
+            return;
+        }
+        Counter.builder("tasklane.admissions").description("Runs admitted (given GPUs)").tag("cluster", cluster.value()).register(meters)
+                .increment(started.size());
+        Timer waits = Timer.builder("tasklane.queue.wait").description("How long admitted runs waited in the queue")
+                .tag("cluster", cluster.value()).publishPercentileHistogram().register(meters);
+        started.forEach(run -> waits.record(java.time.Duration.between(run.entry().queuedAt(), now)));
     }
 
     /** A grow's added replicas are numbered after those the run already has. */

@@ -8,15 +8,22 @@ import io.tasklane.common.TaskId;
 /**
  * A run waiting for GPUs, with what orders it in its cluster's queue and what it asks for. A grow of a
  * running run waits the same way, for its added replicas only: {@code firstReplica} is the index its
- * first added replica gets (0 for a run that holds nothing yet).
+ * first added replica gets (0 for a run that holds nothing yet). {@code project} is its task's project, which
+ * a quota may hold back (null: no quota applies).
  */
 public record QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
-                         int skuPerReplica, int firstReplica) {
+                         int skuPerReplica, int firstReplica, String project) {
 
-    /** A run that holds no GPUs yet. */
+    /** A run that holds no GPUs yet, of no particular project. */
     public QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
                       int skuPerReplica) {
-        this(runId, taskId, pinned, priority, queuedAt, replicas, skuPerReplica, 0);
+        this(runId, taskId, pinned, priority, queuedAt, replicas, skuPerReplica, 0, null);
+    }
+
+    /** A run or a grow of no particular project. */
+    public QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priority, Instant queuedAt, int replicas,
+                      int skuPerReplica, int firstReplica) {
+        this(runId, taskId, pinned, priority, queuedAt, replicas, skuPerReplica, firstReplica, null);
     }
 
     public int skus() {
@@ -26,5 +33,10 @@ public record QueueEntry(RunId runId, TaskId taskId, boolean pinned, int priorit
     /** Replicas added to a run that already holds GPUs. */
     public boolean isGrow() {
         return firstReplica > 0;
+    }
+
+    /** The same entry, of {@code project}. */
+    public QueueEntry ofProject(String project) {
+        return new QueueEntry(runId, taskId, pinned, priority, queuedAt, replicas, skuPerReplica, firstReplica, project);
     }
 }

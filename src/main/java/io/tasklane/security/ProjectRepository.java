@@ -60,12 +60,36 @@ class ProjectRepository {
                 .param(project).query(String.class).list();
     }
 
+    /** The member's role, if {@code userId} is a member of {@code project}. */
+    Optional<ProjectRole> roleOf(String project, String userId) {
+        return jdbc.sql("select role from tasklane.project_member where project_name = ? and user_id = ?")
+                .params(project, userId).query((rs, i) -> ProjectRole.valueOf(rs.getString(1))).optional();
+    }
+
+    List<Membership> memberships(String project) {
+        return jdbc.sql("select user_id, role from tasklane.project_member where project_name = ? order by user_id")
+                .param(project).query((rs, i) -> new Membership(rs.getString(1), ProjectRole.valueOf(rs.getString(2)))).list();
+    }
+
+    /** The names of the projects {@code userId} manages. */
+    List<String> managedBy(String userId) {
+        return jdbc.sql("select project_name from tasklane.project_member where user_id = ? and role = 'MANAGER' order by project_name")
+                .param(userId).query(String.class).list();
+    }
+
     void addMember(String project, String userId) {
         jdbc.sql("""
                 insert into tasklane.project_member (project_name, user_id)
                 select ?, ? where not exists
                   (select 1 from tasklane.project_member where project_name = ? and user_id = ?)""")
                 .params(project, userId, project, userId).update();
+    }
+
+    /** Makes {@code userId} a member with {@code role}, or gives an existing member that role. */
+    void putMember(String project, String userId, ProjectRole role) {
+        addMember(project, userId);
+        jdbc.sql("update tasklane.project_member set role = ? where project_name = ? and user_id = ?")
+                .params(role.name(), project, userId).update();
     }
 
     void removeMember(String project, String userId) {

@@ -91,14 +91,46 @@ public class ProjectService {
         projects.insertIfAbsent(new Project(name, description, clock.instant()));
     }
 
+    /** The project's members with their roles, for those who may see the project. */
+    public List<Membership> memberships(Caller caller, String project) {
+        get(caller, project);
+        return projects.memberships(project);
+    }
+
+    /** True when {@code caller} is an admin or a manager of {@code project}. */
+    public boolean canManage(Caller caller, String project) {
+        return caller.isAdmin() || projects.roleOf(project, caller.userId()).orElse(null) == ProjectRole.MANAGER;
+    }
+
+    /** The projects whose every member's usage {@code caller} may read, besides their own; empty for an admin (all). */
+    public Optional<Set<String>> managedProjects(Caller caller) {
+        return caller.isAdmin() ? Optional.empty() : Optional.of(Set.copyOf(projects.managedBy(caller.userId())));
+    }
+
+    /** Adds a plain member, or keeps an existing member's role. */
     @Transactional
     public void addMember(Caller caller, String project, String userId) {
-        requireAdmin(caller);
-        requireExisting(project);
+        putMember(caller, project, userId, null);
+    }
+
+    /**
+     * Makes {@code userId} a member of {@code project} with {@code role} (null: MEMBER for a new member, the
+     * present role for an existing one). Admins and the project's managers manage members; only admins
+     * appoint or remove managers.
+     */
+    @Transactional
+    public void putMember(Caller caller, String project, String userId, ProjectRole role) {
+        requireManager(caller, project);
         if (!users.userExists(userId)) {
             throw new InvalidInputException("userId", "exists", "user '" + userId + "' does not exist in the identity service");
         }
-        projects.addMember(project, userId);
+        Optional<ProjectRole> present = projects.roleOf(project, userId);
+        ProjectRole target = role != null ? role : present.orElse(ProjectRole.MEMBER);
+        if (!caller.isAdmin() && (target == ProjectRole.MANAGER || present.orElse(null) == ProjectRole.MANAGER)
+                && present.orElse(null) != target) {
+            throw new ForbiddenException("role", "only members of " + Caller.ADMIN_GROUP + " may appoint or remove a project's managers");
+        }
+        projects.putMember(project, userId, target);
     }
 
     /** Adds a member without an authorization check; for start-up bootstrap. */
@@ -109,9 +141,22 @@ public class ProjectService {
 
     @Transactional
     public void removeMember(Caller caller, String project, String userId) {
-        requireAdmin(caller);
-        requireExisting(project);
+        requireManager(caller, project);
+        if (!caller.isAdmin() && projects.roleOf(project, userId).orElse(null) == ProjectRole.MANAGER) {
+            throw new ForbiddenException("userId", "only members of " + Caller.ADMIN_GROUP + " may appoint or remove a project's managers");
+        }
         projects.removeMember(project, userId);
+    }
+
+    /**
+     * Admins and the project's managers pass; a member of the project gets 403; anyone else 403 as well, before
+     * the project's existence is looked at (as for every admin-only operation).
+     */
+    private void requireManager(Caller caller, String project) {
+        if (!canManage(caller, project)) {
+            throw new ForbiddenException(null, "only members of " + Caller.ADMIN_GROUP + " and the project's managers may manage its members");
+        }
+        requireExisting(project);
     }
 
     private void requireExisting(String project) {

@@ -32,14 +32,14 @@ public class GrowRequests implements WaitingGrows {
     @Override
     public List<QueueEntry> waiting(ClusterName cluster) {
         return jdbc.sql("""
-                select r.id, r.task_id, t.pinned, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
+                select r.id, r.task_id, t.pinned, t.project, r.priority, r.grow_requested_at, r.grow_to, r.replicas, r.sku_per_replica
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.grow_to is not null and r.grow_requested_at is not null and r.grow_to > r.replicas
                   and r.admitted_at is not null and r.state in\s""" + TaskState.sqlList(TaskState.RESIZABLE))
                 .param(cluster.value())
                 .query((rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")), rs.getBoolean("pinned"),
                         rs.getInt("priority"), rs.getObject("grow_requested_at", OffsetDateTime.class).toInstant(),
-                        rs.getInt("grow_to") - rs.getInt("replicas"), rs.getInt("sku_per_replica"), rs.getInt("replicas")))
+                        rs.getInt("grow_to") - rs.getInt("replicas"), rs.getInt("sku_per_replica"), rs.getInt("replicas"), rs.getString("project")))
                 .list();
     }
 

@@ -39,11 +39,11 @@ public class RunRepository {
     void insert(TaskRun run) {
         jdbc.sql("""
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  reason, requested_by, process_instance_id, queued_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                  reason, requested_by, process_instance_id, queued_at, version, project)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, (select t.project from tasklane.task t where t.id = ?))""")
                 .params(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind().name(), run.replicas(),
                         run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
-                        run.processInstanceId(), utc(run.queuedAt()))
+                        run.processInstanceId(), utc(run.queuedAt()), run.taskId().value())
                 .update();
     }
 
@@ -84,6 +84,10 @@ public class RunRepository {
                 .param(taskId.value()).update();
         jdbc.sql("delete from tasklane.allocation where run_id in (select id from tasklane.task_run where task_id = ?)")
                 .param(taskId.value()).update();
+        // Usage periods outlive the task (the accounting keeps them); one still open ends when its run ended.
+        jdbc.sql("""
+                update tasklane.usage_period u set held_to = (select coalesce(r.finished_at, u.held_from) from tasklane.task_run r where r.id = u.run_id)
+                where u.held_to is null and u.task_id = ?""").param(taskId.value()).update();
         jdbc.sql("delete from tasklane.task_run where task_id = ?").param(taskId.value()).update();
     }
 

@@ -97,6 +97,12 @@ class AuthorizationMatrixTest {
             write("PUT /api/v1/projects/{name}/members/{userId}",
                     f -> put("/api/v1/projects/demo/members/dave", "").then(r -> f.takeDaveOutOfDemo()), 401, 403, 403, 403, 204),
             write("DELETE /api/v1/projects/{name}/members/{userId}", AuthorizationMatrixTest::removeDave, 401, 403, 403, 403, 204),
+            // Everyone reads usage; what each sees is narrowed to their own, their managed projects' or all (UsageApiTest).
+            read("GET /api/v1/usage", f -> get("/api/v1/usage?groupBy=project"), 401, 200, 200, 200, 200),
+            read("GET /api/v1/projects/{name}/quotas", f -> get("/api/v1/projects/demo/quotas"), 401, 200, 404, 200, 200),
+            write("PUT /api/v1/projects/{name}/quotas/{cluster}", f -> put(MatrixFixtures.DEMO_QUOTA, "{\"maxSkus\": 1000}"),
+                    401, 403, 403, 403, 200),
+            write("DELETE /api/v1/projects/{name}/quotas/{cluster}", f -> delete(f.quotaOfDemo()), 401, 403, 403, 403, 204),
             read("GET /api/v1/clusters", f -> get("/api/v1/clusters"), 401, 200, 200, 200, 200),
             write("POST /api/v1/clusters", AuthorizationMatrixTest::createCluster, 401, 403, 403, 403, 201),
             // A cluster not granted to the caller is private: 404, as if it did not exist.

@@ -22,6 +22,7 @@ import io.tasklane.support.TaskJson;
 final class MatrixFixtures {
 
     static final String CLUSTER = "levers";
+    static final String DEMO_QUOTA = "/api/v1/projects/demo/quotas/" + CLUSTER;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Api admin;
@@ -146,6 +147,12 @@ final class MatrixFixtures {
         awaitState(task, "RUNNING");
     }
 
+    /** Demo's quota on levers, too large to hold anything back: what a cell that removes a quota removes. */
+    String quotaOfDemo() {
+        expect(admin.put(DEMO_QUOTA, "{\"maxSkus\": 1000}"), 200);
+        return DEMO_QUOTA;
+    }
+
     void putDaveInDemo() {
         expect(admin.put("/api/v1/projects/demo/members/dave", ""), 204);
     }
@@ -176,6 +183,7 @@ final class MatrixFixtures {
         });
         clusters.forEach(name -> admin.delete("/api/v1/clusters/" + name));
         admin.delete("/api/v1/projects/demo/members/dave");
+        admin.delete(DEMO_QUOTA);
         await("cluster levers to be empty").atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->
                 admin.get("/api/v1/clusters/" + CLUSTER).json().get("freeSkus").asInt() == 8
                         && admin.get("/api/v1/clusters/" + CLUSTER + "/queue").json().get("total").asInt() == 0);
