@@ -39,11 +39,14 @@ public class RunRepository {
     void insert(TaskRun run) {
         jdbc.sql("""
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  reason, requested_by, process_instance_id, queued_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+                  reason, requested_by, process_instance_id, queued_at, roles, framework, success_policy, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
                 .params(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind().name(), run.replicas(),
                         run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
-                        run.processInstanceId(), utc(run.queuedAt()))
+                        run.processInstanceId(), utc(run.queuedAt()),
+                        run.hasRoles() ? run.roles().layout() : null,
+                        run.hasRoles() ? run.roles().framework().name() : null,
+                        run.hasRoles() ? run.roles().successPolicy().name() : null)
                 .update();
     }
 
@@ -155,6 +158,12 @@ public class RunRepository {
                 rs.getInt("priority"), TaskState.valueOf(rs.getString("state")), rs.getString("reason"),
                 rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),
                 instant(rs, "admitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"));
+                instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"), roles(rs));
+    }
+
+    private static RunRoles roles(ResultSet rs) throws SQLException {
+        List<RunRoles.Role> roles = RunRoles.parseLayout(rs.getString("roles"));
+        return roles == null ? null : new RunRoles(roles, Framework.valueOf(rs.getString("framework")),
+                SuccessPolicy.valueOf(rs.getString("success_policy")));
     }
 }
