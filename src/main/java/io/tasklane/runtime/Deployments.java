@@ -76,7 +76,7 @@ public class Deployments {
         List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         int minReplicas = runRepository.minReplicasOf(runId).orElse(run.replicas());
         LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId, run.taskId(), spec, replicas,
-                minReplicas, run.replicas()));
+                minReplicas, run.replicas(), run.roles()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             instances.insertLaunched(runId, replicas.get(replica.index()), replica);

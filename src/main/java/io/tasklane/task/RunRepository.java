@@ -92,7 +92,8 @@ public class RunRepository {
 
     /**
      * Active runs whose replicas or GPUs call for a signal to their process (granted, all up, all
-     * exited, one failed): what recovery moves on after a start, instead of every active run.
+     * exited, one failed): what recovery moves on after a start, instead of every active run. A running job
+     * with success policy CHIEF is always looked at (whether its chief role is done is read from its layout).
      */
     public List<RunId> awaitingSignal() {
         return jdbc.sql("""
@@ -105,7 +106,9 @@ public class RunRepository {
                   (select count(*) from tasklane.run_instance i where i.run_id = r.id and (%s))
                 union
                 select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.kind = 'JOB' and r.replicas =
-                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')""".formatted(REPLICA_UP))
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')
+                union
+                select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.success_policy = 'CHIEF'""".formatted(REPLICA_UP))
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 
