@@ -65,6 +65,23 @@ class GangOfRolesTest {
         assertThat(instances.get("items").findValuesAsText("node")).as("one node per replica").doesNotHaveDuplicates();
         assertThat(instances.get("items").findValuesAsText("gpus")).allSatisfy(gpus -> assertThat(gpus).isNotNull());
         assertThat(new ClusterInvariants(jdbc, "sim").atAnyTime()).isEmpty();
+
+        JsonNode first = instances.at("/items/0");
+        assertThat(first.get("role").asText()).isEqualTo("master");
+        assertThat(first.get("roleIndex").asInt()).isZero();
+        assertThat(first.get("rank").asInt()).isZero();
+        assertThat(first.get("logUrl").asText()).isEqualTo("/api/v1/runs/" + gangRun + "/instances/0/logs");
+        assertThat(first.has("pod")).as("no pod on a simulated runtime").isFalse();
+        JsonNode ps = alice.get("/api/v1/runs/" + gangRun + "/instances?role=ps").json();
+        assertThat(ps.get("total").asInt()).isEqualTo(1);
+        assertThat(ps.at("/items/0/rank").asInt()).isEqualTo(2);
+        JsonNode page = alice.get("/api/v1/runs/" + gangRun + "/instances?state=EXITED&sort=index&order=desc&offset=1&limit=1").json();
+        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("items").findValuesAsText("role")).containsExactly("worker");
+        assertThat(alice.get("/api/v1/runs/" + gangRun + "/instances?sort=finishedAt").json().get("total").asInt()).isEqualTo(3);
+        TaskInputErrorsTest.assertProblem(alice.get("/api/v1/runs/" + gangRun + "/instances?sort=rank"), 400, "sort", "type");
+        TaskInputErrorsTest.assertProblem(alice.get("/api/v1/runs/" + gangRun + "/instances?state=DONE"), 400, "state", "type");
+        TaskInputErrorsTest.assertProblem(alice.get("/api/v1/runs/" + gangRun + "/instances?limit=0"), 400, "limit", "range");
     }
 
     private String create(TaskJson task) {

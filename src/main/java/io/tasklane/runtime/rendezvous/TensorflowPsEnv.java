@@ -27,7 +27,10 @@ final class TensorflowPsEnv {
         Peer self = peers.get(rank);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("cluster", cluster);
-        config.put("task", Map.of("type", taskType(self.role()), "index", self.roleIndex()));
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("type", taskType(self.role()));
+        task.put("index", self.roleIndex());
+        config.put("task", task);
         try {
             return Map.of("TF_CONFIG", JSON.writeValueAsString(config));
         } catch (JsonProcessingException e) {
