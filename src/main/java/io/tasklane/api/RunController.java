@@ -10,6 +10,8 @@ import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.InstanceQuery;
+import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.LogTail;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
@@ -46,11 +48,24 @@ class RunController {
         return RunResponse.of(runs.get(caller, ApiIds.run(id)), deployments.dashboardOf(ApiIds.run(id)));
     }
 
+    /** The run's replicas: filters role (exact) and state (any of them); sort index|launchedAt|finishedAt; paging. */
     @GetMapping(path = "/{id}/instances", produces = MediaType.APPLICATION_JSON_VALUE)
-    ListResponse<InstanceResponse> instances(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+    ListResponse<InstanceResponse> instances(@AuthenticationPrincipal Caller caller, @PathVariable String id,
+                                             @RequestParam(required = false) String role,
+                                             @RequestParam(name = "state", required = false) List<InstanceState> states,
+                                             @RequestParam(defaultValue = "index") InstanceQuery.Sort sort,
+                                             @RequestParam(defaultValue = "asc") TaskController.SortOrder order,
+                                             @RequestParam(defaultValue = "0") int offset,
+                                             @RequestParam(defaultValue = "" + InstanceQuery.DEFAULT_LIMIT) int limit) {
         runs.get(caller, ApiIds.run(id));
-        List<InstanceResponse> instances = deployments.instancesOf(ApiIds.run(id)).stream().map(InstanceResponse::of).toList();
-        return new ListResponse<>(instances.size(), instances);
+        if (limit < 1 || limit > InstanceQuery.MAX_LIMIT || offset < 0) {
+            throw new InvalidInputException(limit < 1 || limit > InstanceQuery.MAX_LIMIT ? "limit" : "offset", "range",
+                    "limit must be between 1 and " + InstanceQuery.MAX_LIMIT + ", offset 0 or more");
+        }
+        InstanceQuery query = new InstanceQuery(role, states == null ? null : java.util.Set.copyOf(states), sort,
+                order == TaskController.SortOrder.asc, offset, limit);
+        InstanceQuery.Page page = deployments.instanceViews(ApiIds.run(id), query);
+        return new ListResponse<>(page.total(), page.items().stream().map(InstanceResponse::of).toList());
     }
 
     /** The replica's log: its last {@code tail} lines as text, or the whole file as an attachment. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.tasklane.runtime.InstanceState;
+import io.tasklane.runtime.InstanceView;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
@@ -33,12 +34,14 @@ final class RunDtos {
         }
     }
 
-    record InstanceResponse(int index, String node, List<Integer> gpus, InstanceState state, Long pid, Integer port,
-                            Instant launchedAt, Instant readyAt, Instant finishedAt, Integer exitCode, String message) {
+    record InstanceResponse(int index, String role, Integer roleIndex, Integer rank, String node, List<Integer> gpus,
+                            InstanceState state, Long pid, Integer port, Instant launchedAt, Instant readyAt,
+                            Instant finishedAt, Integer exitCode, String message, String logUrl, String pod, String container) {
 
-        static InstanceResponse of(RunInstance i) {
-            return new InstanceResponse(i.index(), i.node(), i.gpus(), i.state(), i.pid(), i.port(), i.launchedAt(),
-                    i.readyAt(), i.finishedAt(), i.exitCode(), i.message());
+        static InstanceResponse of(InstanceView i) {
+            return new InstanceResponse(i.index(), i.role(), i.roleIndex(), i.rank(), i.node(), i.gpus(), i.state(), i.pid(),
+                    i.port(), i.launchedAt(), i.readyAt(), i.finishedAt(), i.exitCode(), i.message(), i.logUrl(), i.pod(),
+                    i.container());
         }
     }
 }

@@ -31,24 +31,51 @@ public final class SlotPool {
 
     /** Places every replica on the fullest node that still holds it; takes nothing if they do not all fit. */
     public Optional<List<ReplicaPlacement>> take(int replicas, int skuPerReplica) {
-        List<ReplicaPlacement> placed = new ArrayList<>();
-        for (int replica = 0; replica < replicas; replica++) {
-            Map.Entry<Integer, TreeSet<String>> fit = nodesByFree.ceilingEntry(skuPerReplica);
-            if (fit == null) {
-                placed.forEach(this::giveBack);
-                return Optional.empty();
-            }
-            String node = fit.getValue().first();
-            TreeSet<Integer> free = freeByNode.get(node);
-            List<Integer> slots = new ArrayList<>();
-            for (int i = 0; i < skuPerReplica; i++) {
-                slots.add(free.first());
-                free.remove(free.first());
-            }
-            move(node, free.size() + skuPerReplica, free.size());
-            placed.add(new ReplicaPlacement(replica, node, slots));
+        return take(List.of(new ReplicaGroup(replicas, skuPerReplica)), 0);
+    }
+
+    /**
+     * Places every replica of every group (a gang of roles), numbered from {@code firstReplica} on in group
+     * order; takes nothing if they do not all fit. The largest replicas are placed first, so small ones do
+     * not split the holes the large ones need.
+     */
+    public Optional<List<ReplicaPlacement>> take(List<ReplicaGroup> groups, int firstReplica) {
+        List<int[]> order = new ArrayList<>(); // {first index, replicas, sku per replica}
+        int next = firstReplica;
+        for (ReplicaGroup group : groups) {
+            order.add(new int[] {next, group.replicas(), group.skuPerReplica()});
+            next += group.replicas();
         }
+        order.sort((a, b) -> Integer.compare(b[2], a[2])); // stable: equal sizes keep their order
+        List<ReplicaPlacement> placed = new ArrayList<>();
+        for (int[] group : order) {
+            for (int replica = group[0]; replica < group[0] + group[1]; replica++) {
+                Optional<ReplicaPlacement> one = takeOne(replica, group[2]);
+                if (one.isEmpty()) {
+                    placed.forEach(this::giveBack);
+                    return Optional.empty();
+                }
+                placed.add(one.get());
+            }
+        }
+        placed.sort(java.util.Comparator.comparingInt(ReplicaPlacement::replicaIndex));
         return Optional.of(placed);
+    }
+
+    private Optional<ReplicaPlacement> takeOne(int replica, int skuPerReplica) {
+        Map.Entry<Integer, TreeSet<String>> fit = nodesByFree.ceilingEntry(skuPerReplica);
+        if (fit == null) {
+            return Optional.empty();
+        }
+        String node = fit.getValue().first();
+        TreeSet<Integer> free = freeByNode.get(node);
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < skuPerReplica; i++) {
+            slots.add(free.first());
+            free.remove(free.first());
+        }
+        move(node, free.size() + skuPerReplica, free.size());
+        return Optional.of(new ReplicaPlacement(replica, node, slots));
     }
 
     private void giveBack(ReplicaPlacement placement) {

@@ -18,10 +18,9 @@ public record Confirmation(String taskName, String taskId, String owner, String 
     static Confirmation of(ForceStart start, Task pinned, TaskRun run, int gpusPerSku) {
         String victims = start.victims().isEmpty() ? "(none: the task fits without killing anything)"
                 : start.victims().stream().map(Confirmation::line).collect(Collectors.joining("\n"));
-        int skus = run.replicas() * run.skuPerReplica();
+        int skus = run.totalSkus();
         return new Confirmation(pinned.spec().name(), pinned.id().value(), pinned.creator(), pinned.spec().project(),
-                skus * gpusPerSku + " GPU(s): " + run.replicas() + " replica(s) of " + run.skuPerReplica()
-                        + " SKU(s)", victims, start.victims().size(), start.requestedBy(), askedAgainBecause(start));
+                skus * gpusPerSku + " GPU(s): " + run.sizeDescription(), victims, start.victims().size(), start.requestedBy(), askedAgainBecause(start));
     }
 
     /** Empty for the first confirmation; for one asked again, why (the outcome the confirmation left, "the plan changed: ..."). */

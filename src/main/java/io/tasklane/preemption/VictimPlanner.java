@@ -47,7 +47,7 @@ class VictimPlanner {
             running.add(new RunningRun(run.id(), run.taskId(), run.state(), task.pinned(), run.priority(),
                     run.startedAt() != null ? run.startedAt() : run.admittedAt(), slotsByNode(run)));
         }
-        VictimPlan plan = VictimPolicy.plan(pinned.replicas(), pinned.skuPerReplica(),
+        VictimPlan plan = VictimPolicy.plan(pinned.groups(),
                 clusters.snapshot(cluster, allocations.takenSlots(pinned.cluster())), running);
         if (plan instanceof VictimPlan.Impossible impossible) {
             return new Planned(List.of(), impossible.reason());

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import io.tasklane.capacity.NodeSnapshot;
+import io.tasklane.capacity.ReplicaGroup;
 import io.tasklane.capacity.SlotPool;
 
 /**
@@ -35,28 +36,33 @@ public final class VictimPolicy {
 
     /** The plan to fit {@code replicas} × {@code skuPerReplica} SKUs onto {@code free} plus what victims free. */
     public static VictimPlan plan(int replicas, int skuPerReplica, List<NodeSnapshot> free, List<RunningRun> running) {
+        return plan(List.of(new ReplicaGroup(replicas, skuPerReplica)), free, running);
+    }
+
+    /** The plan to fit a gang of {@code groups} (a distributed run's roles) onto {@code free} plus what victims free. */
+    public static VictimPlan plan(List<ReplicaGroup> groups, List<NodeSnapshot> free, List<RunningRun> running) {
         List<RunningRun> eligible = running.stream().filter(RunningRun::eligible).sorted(VICTIM_ORDER).toList();
         List<RunningRun> victims = new ArrayList<>();
         for (RunningRun candidate : eligible) {
-            if (fits(replicas, skuPerReplica, free, victims)) {
+            if (fits(groups, free, victims)) {
                 break;
             }
             victims.add(candidate);
         }
-        if (!fits(replicas, skuPerReplica, free, victims)) {
-            return new VictimPlan.Impossible(impossibility(replicas, skuPerReplica, free, eligible, running));
+        if (!fits(groups, free, victims)) {
+            return new VictimPlan.Impossible(impossibility(groups, free, eligible, running));
         }
         for (int i = victims.size() - 1; i >= 0; i--) {
             RunningRun spared = victims.remove(i);
-            if (!fits(replicas, skuPerReplica, free, victims)) {
+            if (!fits(groups, free, victims)) {
                 victims.add(i, spared);
             }
         }
         return new VictimPlan.Kill(victims);
     }
 
-    private static boolean fits(int replicas, int skuPerReplica, List<NodeSnapshot> free, List<RunningRun> victims) {
-        return new SlotPool(freedBy(free, victims)).take(replicas, skuPerReplica).isPresent();
+    private static boolean fits(List<ReplicaGroup> groups, List<NodeSnapshot> free, List<RunningRun> victims) {
+        return new SlotPool(freedBy(free, victims)).take(groups, 0).isPresent();
     }
 
     /** The free slots of each node once {@code victims} are gone. */
@@ -74,10 +80,10 @@ public final class VictimPolicy {
         return free.stream().map(node -> new NodeSnapshot(node.node(), slots.get(node.node()))).toList();
     }
 
-    private static String impossibility(int replicas, int skuPerReplica, List<NodeSnapshot> free,
+    private static String impossibility(List<ReplicaGroup> groups, List<NodeSnapshot> free,
                                         List<RunningRun> eligible, List<RunningRun> running) {
         int best = freedBy(free, eligible).stream().mapToInt(NodeSnapshot::free).sum();
-        String need = replicas + " replica(s) of " + skuPerReplica + " SKU(s)";
+        String need = String.join(" and ", groups.stream().map(g -> g.replicas() + " replica(s) of " + g.skuPerReplica() + " SKU(s)").toList());
         long protectedRuns = running.size() - eligible.size();
         return "cannot force start: the task needs " + need + ", and even with every eligible run killed ("
                 + eligible.size() + " run(s)" + (protectedRuns > 0 ? "; " + protectedRuns + " pinned or not yet running are never killed" : "")

@@ -102,7 +102,7 @@ public final class Admission {
         }
         // Cheap checks first: on a full cluster most of a long queue is rejected without placing.
         boolean mayFit = entry.skus() <= totalFree && entry.skuPerReplica() <= free.largestFree();
-        Optional<List<ReplicaPlacement>> placement = mayFit ? free.take(entry.replicas(), entry.skuPerReplica()) : Optional.empty();
+        Optional<List<ReplicaPlacement>> placement = mayFit ? free.take(entry.groups(), 0) : Optional.empty();
         if (placement.isPresent()) {
             Admitted run = new Admitted(entry, placement.get());
             admitted.add(run);

@@ -177,8 +177,7 @@ public class PinService {
                 .orElse("not waiting in queue " + request.cluster() + " any more");
         Duration waited = Duration.between(run.queuedAt(), clock.instant());
         return new PinReview(task.spec().name(), task.id().value(), task.creator(), task.spec().project(),
-                run.replicas() * run.skuPerReplica() * gpusPerSku + " GPU(s): " + run.replicas() + " replica(s) of "
-                        + run.skuPerReplica() + " SKU(s)",
+                run.totalSkus() * gpusPerSku + " GPU(s): " + run.sizeDescription(),
                 position, run.queuedAt() + " (" + waited.toMinutes() + " min)", request.requestedBy(), request.reason());
     }
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
+import io.tasklane.task.RunRoles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class QueueRepository {
             return List.of();
         }
         return jdbc.sql("""
-                select r.id, r.task_id, true as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, r.project
+                select r.id, r.task_id, true as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, r.project, r.roles
                 from tasklane.task_run r
                 where r.id in (:runs) and r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""")
                 .param("runs", pinnedRuns).param("cluster", cluster.value()).query(ENTRY).list();
@@ -58,7 +59,7 @@ class QueueRepository {
         int fetch = Math.max(MIN_FETCH, Math.min(MAX_FETCH, 2 * freeSkus));
         return streaming.queryForStream(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    select r.id, r.task_id, false as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, r.project
+                    select r.id, r.task_id, false as pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, r.project, r.roles
                     from tasklane.task_run r
                     where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null
                     order by\s""" + QueueOrder.SQL_AFTER_PINNED);
@@ -71,11 +72,12 @@ class QueueRepository {
     /** A waiting run from the columns every queue read selects. */
     private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")),
             rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),
-            rs.getInt("replicas"), rs.getInt("sku_per_replica"), 0, rs.getString("project"));
+            rs.getInt("replicas"), rs.getInt("sku_per_replica"), 0, rs.getString("project"),
+            RunRoles.groupsOf(rs.getString("roles")));
 
     List<QueueEntry> waiting(ClusterName cluster) {
         return jdbc.sql("""
-                select r.id, r.task_id, t.pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, t.project
+                select r.id, r.task_id, t.pinned, r.priority, r.queued_at, r.replicas, r.sku_per_replica, t.project, r.roles
                 from tasklane.task_run r join tasklane.task t on t.id = r.task_id
                 where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null""")
                 .param(cluster.value()).query(ENTRY).list();

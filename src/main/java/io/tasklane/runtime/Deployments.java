@@ -13,6 +13,7 @@ import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
+import io.tasklane.task.RunRoles;
 import io.tasklane.task.RunService;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
@@ -76,7 +77,7 @@ public class Deployments {
         List<ReplicaLaunch> replicas = held.stream().map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
         int minReplicas = runRepository.minReplicasOf(runId).orElse(run.replicas());
         LaunchedRun launched = runtimeOf(run).launch(new LaunchRequest(runId, run.taskId(), spec, replicas,
-                minReplicas, run.replicas()));
+                minReplicas, run.replicas(), run.roles()));
         AfterCommit.onRollback(launched::abort);
         for (LaunchedReplica replica : launched.replicas()) {
             instances.insertLaunched(runId, replicas.get(replica.index()), replica);
@@ -186,6 +187,22 @@ public class Deployments {
 
     public List<RunInstance> instancesOf(RunId runId) {
         return instances.forRun(runId);
+    }
+
+    /** The run's replicas as people read them (role, rank, log, pod), filtered, sorted and paged by {@code query}. */
+    public InstanceQuery.Page instanceViews(RunId runId, InstanceQuery query) {
+        TaskRun run = runs.get(runId);
+        TaskRuntime runtime = runtimeOf(run);
+        List<InstanceView> views = instances.forRun(runId).stream().map(i -> {
+            RunRoles.Slot slot = run.hasRoles() && i.index() < run.roles().replicas() ? run.roles().slotOf(i.index()) : null;
+            java.util.Optional<TaskRuntime.PodOfReplica> pod = runtime.podOf(runId, i.index());
+            return new InstanceView(i.index(), slot == null ? null : slot.role(), slot == null ? null : slot.roleIndex(),
+                    slot == null ? null : slot.rank(), i.node(), i.gpus(), i.state(), i.pid(), i.port(), i.launchedAt(),
+                    i.readyAt(), i.finishedAt(), i.exitCode(), i.message(),
+                    "/api/v1/runs/" + runId + "/instances/" + i.index() + "/logs",
+                    pod.map(TaskRuntime.PodOfReplica::pod).orElse(null), pod.map(TaskRuntime.PodOfReplica::container).orElse(null));
+        }).toList();
+        return query.apply(views);
     }
 
     public java.util.Optional<java.nio.file.Path> logFile(RunId runId, RunInstance instance) {

@@ -1,8 +1,10 @@
 package io.tasklane.runtime;
 
+import java.util.Comparator;
 import java.util.List;
 
-import io.tasklane.common.RunId;
+import io.tasklane.task.RunRoles;
+import io.tasklane.task.SuccessPolicy;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
 import org.springframework.stereotype.Component;
@@ -31,18 +33,38 @@ public class RunOutcomes {
     /** The reason for ending {@code run} with {@code code} ("Completed", "ReplicaFailed", ...). */
     public String describe(TaskRun run, String code, String detail) {
         return switch (code) {
-            case "Completed" -> "Completed: all " + run.replicas() + " replica(s) exited with code 0";
-            case "ReplicaFailed" -> "ReplicaFailed: " + firstFailure(run.id());
+            case "Completed" -> completed(run);
+            case "ReplicaFailed" -> "ReplicaFailed: " + firstFailure(run);
             case "StartupTimeout" -> "StartupTimeout: the replicas were not ready within " + detail;
             case "DeadlineExceeded" -> "DeadlineExceeded: still running at the active deadline " + run.deadlineAt();
             default -> detail == null ? code : code + ": " + detail;
         };
     }
 
-    private String firstFailure(RunId runId) {
-        List<RunInstance> all = instances.forRun(runId);
-        return all.stream().filter(i -> i.state() == InstanceState.FAILED || i.state() == InstanceState.LOST).findFirst()
-                .map(i -> "replica " + i.index() + " on node " + i.node() + ": " + i.message())
+    private static String completed(TaskRun run) {
+        if (run.hasRoles() && run.roles().successPolicy() == SuccessPolicy.CHIEF) {
+            return "Completed: the " + run.roles().chief().replicas() + " replica(s) of chief role " + run.roles().chief().name()
+                    + " exited with code 0; the other replicas were stopped";
+        }
+        return "Completed: all " + run.replicas() + " replica(s) exited with code 0";
+    }
+
+    /** The earliest failure: "replica 1 on node n: exited with code 3", with role and role index for a run of roles. */
+    private String firstFailure(TaskRun run) {
+        List<RunInstance> all = instances.forRun(run.id());
+        return all.stream().filter(i -> i.state() == InstanceState.FAILED || i.state() == InstanceState.LOST)
+                .min(Comparator.comparing(RunInstance::finishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RunInstance::index))
+                .map(i -> describeReplica(run, i.index()) + " on node " + i.node() + ": " + i.message())
                 .orElse("a replica failed");
+    }
+
+    /** "replica 2", or for a run of roles "role worker index 1 (replica 2)". */
+    public static String describeReplica(TaskRun run, int index) {
+        if (!run.hasRoles()) {
+            return "replica " + index;
+        }
+        RunRoles.Slot slot = run.roles().slotOf(index);
+        return "role " + slot.role() + " index " + slot.roleIndex() + " (replica " + index + ")";
     }
 }

@@ -44,6 +44,15 @@ public interface TaskRuntime {
         return Optional.empty();
     }
 
+    /** The pod and container of a replica, on a runtime that runs replicas as pods. */
+    record PodOfReplica(String pod, String container) {
+    }
+
+    /** The pod and container of the run's replica {@code index}, if this runtime runs pods. */
+    default Optional<PodOfReplica> podOf(RunId runId, int index) {
+        return Optional.empty();
+    }
+
     /** Where the run's own dashboard is (the Ray dashboard of a Ray Serve task), if this runtime has one. */
     default Optional<String> dashboardOf(RunId runId) {
         return Optional.empty();

@@ -69,7 +69,11 @@ public class ScheduleService {
     public ScheduleView put(Caller caller, TaskId taskId, ScheduleRequest request) {
         Task task = requireMember(caller, taskId);
         int clusterSkus = clusters.find(task.cluster()).capacitySkus();
-        Schedule parsed = ScheduleRules.parse(taskId, request, task.spec().skuPerReplica(), clusterSkus);
+        Schedule parsed = ScheduleRules.parse(taskId, request, task.spec().largestSkuPerReplica(), clusterSkus);
+        if (parsed.type() == ScheduleType.DAILY && task.spec().hasRoles()) {
+            throw new InvalidInputException("type", "roles-not-resizable", "a task with roles cannot be resized by daily"
+                    + " windows: none of its frameworks resizes a running job in Tasklane yet; use ONE_OFF, or start it yourself");
+        }
         if (parsed.type() != ScheduleType.MANUAL) {
             clusters.requireGranted(caller, task.cluster(), "cluster");
         }

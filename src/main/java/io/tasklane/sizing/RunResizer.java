@@ -68,6 +68,12 @@ public class RunResizer {
         clusterLock.hold(run.cluster());
         RunSize size = sizes.lock(runId).orElseThrow();
         ResizePlan plan = ResizePlan.of(size);
+        if (plan != ResizePlan.NOTHING && plan != ResizePlan.BOUNDS_ONLY && run.hasRoles()) {
+            // A distributed job's world size is fixed when it starts (schedules refuse windows for one; this
+            // is for a task that got roles after its window was set): keep its size.
+            log.warn("Run {} stays at {} replica(s): a run with roles cannot be resized", runId, size.replicas());
+            plan = ResizePlan.BOUNDS_ONLY;
+        }
         if ((plan == ResizePlan.SHRINK || plan == ResizePlan.GROW) && !deployments.canResize(runId)) {
             // The runtime cannot change a deployed run's size (kubernetes, for now): keep it, take the bounds.
             log.warn("Run {} stays at {} replica(s): its runtime cannot resize a deployed run", runId, size.replicas());

@@ -39,11 +39,15 @@ public class RunRepository {
     void insert(TaskRun run) {
         jdbc.sql("""
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state,
-                  reason, requested_by, process_instance_id, queued_at, version, project)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, (select t.project from tasklane.task t where t.id = ?))""")
+                  reason, requested_by, process_instance_id, queued_at, roles, framework, success_policy, version, project)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, (select t.project from tasklane.task t where t.id = ?))""")
                 .params(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind().name(), run.replicas(),
                         run.skuPerReplica(), run.priority(), run.state().name(), run.reason(), run.requestedBy(),
-                        run.processInstanceId(), utc(run.queuedAt()), run.taskId().value())
+                        run.processInstanceId(), utc(run.queuedAt()),
+                        run.hasRoles() ? run.roles().layout() : null,
+                        run.hasRoles() ? run.roles().framework().name() : null,
+                        run.hasRoles() ? run.roles().successPolicy().name() : null,
+                        run.taskId().value())
                 .update();
     }
 
@@ -93,7 +97,8 @@ public class RunRepository {
 
     /**
      * Active runs whose replicas or GPUs call for a signal to their process (granted, all up, all
-     * exited, one failed): what recovery moves on after a start, instead of every active run.
+     * exited, one failed): what recovery moves on after a start, instead of every active run. A running job
+     * with success policy CHIEF is always looked at (whether its chief role is done is read from its layout).
      */
     public List<RunId> awaitingSignal() {
         return jdbc.sql("""
@@ -106,7 +111,9 @@ public class RunRepository {
                   (select count(*) from tasklane.run_instance i where i.run_id = r.id and (%s))
                 union
                 select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.kind = 'JOB' and r.replicas =
-                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')""".formatted(REPLICA_UP))
+                  (select count(*) from tasklane.run_instance i where i.run_id = r.id and i.state = 'EXITED')
+                union
+                select r.id from tasklane.task_run r where r.state = 'RUNNING' and r.success_policy = 'CHIEF'""".formatted(REPLICA_UP))
                 .query((rs, i) -> new RunId(rs.getString(1))).list();
     }
 
@@ -159,6 +166,12 @@ public class RunRepository {
                 rs.getInt("priority"), TaskState.valueOf(rs.getString("state")), rs.getString("reason"),
                 rs.getString("requested_by"), rs.getString("process_instance_id"), instant(rs, "queued_at"),
                 instant(rs, "admitted_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"));
+                instant(rs, "deadline_at"), rs.getString("endpoint"), instant(rs, "stop_requested_at"), roles(rs));
+    }
+
+    private static RunRoles roles(ResultSet rs) throws SQLException {
+        List<RunRoles.Role> roles = RunRoles.parseLayout(rs.getString("roles"));
+        return roles == null ? null : new RunRoles(roles, Framework.valueOf(rs.getString("framework")),
+                SuccessPolicy.valueOf(rs.getString("success_policy")));
     }
 }

@@ -85,9 +85,11 @@ public class RunService {
         }
         Instant now = clock.instant();
         TaskSpec spec = task.spec();
-        TaskRun run = new TaskRun(RunId.generate(), taskId, task.cluster(), spec.kind(), replicas != null ? replicas : spec.replicas(),
-                spec.skuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
-                null, null, null, null);
+        // A distributed run is one gang of all its roles: replicas counts them all, skuPerReplica is the largest.
+        TaskRun run = new TaskRun(RunId.generate(), taskId, task.cluster(), spec.kind(),
+                replicas != null && !spec.hasRoles() ? replicas : spec.replicaCount(),
+                spec.largestSkuPerReplica(), spec.priority(), TaskState.QUEUED, null, caller.userId(), null, now, null, null,
+                null, null, null, null, RunRoles.of(spec));
         runs.insert(run);
         tasks.setState(taskId, TaskState.QUEUED, run.id().value(), now);
         events.append(taskId, now, caller.userId(), TaskEvent.STATE_CHANGED, task.state(), TaskState.QUEUED,

@@ -36,6 +36,7 @@ public class TaskRepository {
     private static final TypeReference<List<PortMapping>> PORTS = new TypeReference<>() { };
     private static final TypeReference<LinkedHashMap<String, String>> ENV = new TypeReference<>() { };
     private static final TypeReference<List<StorageMount>> STORAGES = new TypeReference<>() { };
+    private static final TypeReference<List<TaskRole>> ROLES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -53,10 +54,10 @@ public class TaskRepository {
                 insert into tasklane.task (id, name, project, kind, image, ray_file_path, ray_deployment_name,
                   command_json, args_json, cluster, sku_per_replica, replicas, ports_json, env_json, storages_json,
                   description, priority, active_deadline_seconds, state, pinned, creator, created_at, updated_at,
-                  archived, version)
+                  archived, roles_json, framework, success_policy, version)
                 values (:id, :name, :project, :kind, :image, :rayFile, :rayDeployment, :command, :args, :cluster, :sku,
                   :replicas, :ports, :env, :storages, :description, :priority, :deadline, :state, :pinned, :creator,
-                  :createdAt, :updatedAt, :archived, 0)""")
+                  :createdAt, :updatedAt, :archived, :roles, :framework, :successPolicy, 0)""")
                 .params(columns(task))
                 .update();
         insertTags(task.id(), s.tags());
@@ -70,7 +71,8 @@ public class TaskRepository {
                   sku_per_replica = :sku, replicas = :replicas, ports_json = :ports, env_json = :env,
                   storages_json = :storages, description = :description, priority = :priority,
                   active_deadline_seconds = :deadline, state = :state, pinned = :pinned, updated_at = :updatedAt,
-                  archived = :archived, version = version + 1
+                  archived = :archived, roles_json = :roles, framework = :framework, success_policy = :successPolicy,
+                  version = version + 1
                 where id = :id and version = :version""")
                 .params(columns(task))
                 .param("version", task.version())
@@ -202,8 +204,12 @@ public class TaskRepository {
         c.put("command", s.command() == null ? null : write(s.command()));
         c.put("args", s.args() == null ? null : write(s.args()));
         c.put("cluster", s.cluster());
-        c.put("sku", s.skuPerReplica());
-        c.put("replicas", s.replicas());
+        // A task with roles keeps its size in its roles; these columns then hold its largest replica and its total.
+        c.put("sku", s.largestSkuPerReplica());
+        c.put("replicas", s.replicaCount());
+        c.put("roles", s.hasRoles() ? write(s.roles()) : null);
+        c.put("framework", s.framework() == null ? null : s.framework().name());
+        c.put("successPolicy", s.successPolicy() == null ? null : s.successPolicy().name());
         c.put("ports", write(s.ports()));
         c.put("env", write(s.env()));
         c.put("storages", write(s.storages()));
@@ -224,13 +230,19 @@ public class TaskRepository {
         String command = rs.getString("command_json");
         String args = rs.getString("args_json");
         String currentRunId = rs.getString("current_run_id");
+        String roles = rs.getString("roles_json");
+        String framework = rs.getString("framework");
+        String successPolicy = rs.getString("success_policy");
         TaskSpec spec = new TaskSpec(rs.getString("name"), rs.getString("project"), TaskKind.valueOf(rs.getString("kind")),
                 rs.getString("image"), rayFile == null ? null : new RayEntry(rayFile, rs.getString("ray_deployment_name")),
                 command == null ? null : read(command, STRINGS), args == null ? null : read(args, STRINGS),
-                rs.getString("cluster"), rs.getInt("sku_per_replica"), rs.getInt("replicas"),
+                rs.getString("cluster"), roles != null ? null : rs.getInt("sku_per_replica"),
+                roles != null ? null : rs.getInt("replicas"),
                 read(rs.getString("ports_json"), PORTS), read(rs.getString("env_json"), ENV),
                 read(rs.getString("storages_json"), STORAGES), rs.getString("description"), new ArrayList<>(tags),
-                rs.getInt("priority"), rs.getLong("active_deadline_seconds"));
+                rs.getInt("priority"), rs.getLong("active_deadline_seconds"),
+                roles == null ? null : read(roles, ROLES), framework == null ? null : Framework.valueOf(framework),
+                successPolicy == null ? null : SuccessPolicy.valueOf(successPolicy));
         return new Task(new TaskId(rs.getString("id")), spec, TaskState.valueOf(rs.getString("state")),
                 rs.getBoolean("pinned"), rs.getString("creator"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 rs.getBoolean("archived"), rs.getLong("version")).withCurrentRun(currentRunId == null ? null : new RunId(currentRunId));

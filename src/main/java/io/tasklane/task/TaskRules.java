@@ -53,7 +53,12 @@ public final class TaskRules {
             v.add(new FieldViolation("image", "format", "image must be a container image reference without spaces, at most 512 characters"));
         }
         checkEntry(spec, v);
-        checkSize(spec, cluster, v);
+        if (spec.hasRoles()) {
+            RoleRules.check(spec, cluster, v);
+        } else {
+            checkSize(spec, cluster, v);
+            RoleRules.checkWithoutRoles(spec, v);
+        }
         checkPorts(spec.ports(), v);
         checkEnv(spec.env(), v);
         checkStorages(spec.storages(), v);
@@ -62,6 +67,12 @@ public final class TaskRules {
     }
 
     private static void checkEntry(TaskSpec spec, List<FieldViolation> v) {
+        if (spec.ray() == null && spec.command() == null && RoleRules.everyRoleHasCommand(spec)) {
+            if (spec.args() != null) {
+                checkWords("args", spec.args(), false, v);
+            }
+            return; // each role says what it runs
+        }
         if ((spec.ray() == null) == (spec.command() == null)) {
             v.add(new FieldViolation(spec.ray() == null ? "command" : "ray", "entry-exactly-one",
                     "give exactly one entry: ray {filePath, deploymentName} for Ray Serve, or command [...]"));
@@ -87,7 +98,7 @@ public final class TaskRules {
         }
     }
 
-    private static void checkWords(String field, List<String> words, boolean required, List<FieldViolation> v) {
+    static void checkWords(String field, List<String> words, boolean required, List<FieldViolation> v) {
         if (required && words.isEmpty()) {
             v.add(new FieldViolation(field, "non-empty", field + " needs at least the program to run"));
         }
@@ -152,12 +163,16 @@ public final class TaskRules {
     }
 
     private static void checkEnv(Map<String, String> env, List<FieldViolation> v) {
+        checkEnv("env", env, v);
+    }
+
+    static void checkEnv(String prefix, Map<String, String> env, List<FieldViolation> v) {
         if (env.size() > MAX_ENV) {
-            v.add(new FieldViolation("env", "max-items", "at most " + MAX_ENV + " environment variables"));
+            v.add(new FieldViolation(prefix, "max-items", "at most " + MAX_ENV + " environment variables"));
         }
         for (Map.Entry<String, String> entry : env.entrySet()) {
             String name = entry.getKey();
-            String field = "env." + name;
+            String field = prefix + "." + name;
             if (!ENV_NAME.matcher(name).matches() || name.length() > 256) {
                 v.add(new FieldViolation(field, "env-name", "environment variable names are letters, digits and '_', not starting with a digit"));
             } else if (RESERVED_ENV.contains(name) || name.startsWith(RESERVED_ENV_PREFIX)) {

@@ -70,8 +70,8 @@ class TaskDetailsReader {
         add(settings, "field.image", spec.image());
         add(settings, "field.entry", TaskRows.entryOf(spec));
         add(settings, "field.cluster", spec.cluster());
-        add(settings, "field.skuPerReplica", String.valueOf(spec.skuPerReplica()));
-        add(settings, "field.replicas", String.valueOf(spec.replicas()));
+        add(settings, "field.skuPerReplica", String.valueOf(spec.largestSkuPerReplica()));
+        add(settings, "field.replicas", String.valueOf(spec.replicaCount()));
         add(settings, "field.ports", spec.ports().stream()
                 .map(p -> p.externalPort() == null ? String.valueOf(p.containerPort()) : p.containerPort() + " → " + p.externalPort())
                 .collect(Collectors.joining(", ")));

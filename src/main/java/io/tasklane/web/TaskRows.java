@@ -58,7 +58,7 @@ class TaskRows {
         Optional<TaskRun> run = Optional.ofNullable(task.currentRunId()).flatMap(runs::find);
         Optional<VirtualCluster> cluster = perCluster.cluster(spec.cluster());
         int gpusPerSku = cluster.map(c -> c.sku().gpus()).orElse(1);
-        TaskSpecSummary summary = new TaskSpecSummary(spec.skuPerReplica(), spec.replicas(), spec.totalSkus() * gpusPerSku,
+        TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
                 cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
         ScheduleView schedule = schedules.viewOf(task.id());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;

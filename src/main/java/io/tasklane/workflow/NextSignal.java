@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.SuccessPolicy;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 
@@ -56,10 +57,19 @@ final class NextSignal {
         };
     }
 
-    /** A job all of whose replicas exited with code 0: it succeeded. */
+    /**
+     * A job that succeeded: all its replicas exited with code 0, or under success policy CHIEF those of its
+     * chief role (the rest are then stopped by the run's clean-up).
+     */
     static boolean allExitedSuccessfully(TaskRun run, List<RunInstance> instances) {
-        return run.kind() == TaskKind.JOB && !instances.isEmpty() && instances.size() == run.replicas()
-                && instances.stream().allMatch(i -> i.state() == InstanceState.EXITED);
+        if (run.kind() != TaskKind.JOB || instances.isEmpty() || instances.size() != run.replicas()) {
+            return false;
+        }
+        if (run.hasRoles() && run.roles().successPolicy() == SuccessPolicy.CHIEF) {
+            Set<Integer> chief = run.roles().chiefRanks();
+            return instances.stream().filter(i -> chief.contains(i.index())).allMatch(i -> i.state() == InstanceState.EXITED);
+        }
+        return instances.stream().allMatch(i -> i.state() == InstanceState.EXITED);
     }
 
 }

@@ -64,6 +64,36 @@ class PlacementTest {
         assertThat(pool.largestFree()).isZero();
     }
 
+    @Test
+    void aGangOfRolesSpreadsOverNodesAndKeepsItsRanks() {
+        // master 1x6, worker 2x6: each replica needs a node of its own.
+        List<ReplicaGroup> roles = List.of(new ReplicaGroup(1, 6), new ReplicaGroup(2, 6));
+
+        assertThat(new SlotPool(nodes(8, 8, 4)).take(roles, 0)).isEmpty();
+        List<ReplicaPlacement> placed = new SlotPool(nodes(8, 8, 8)).take(roles, 0).orElseThrow();
+
+        assertThat(placed).extracting(ReplicaPlacement::replicaIndex).containsExactly(0, 1, 2);
+        assertThat(placed).extracting(ReplicaPlacement::node).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theLargestReplicasOfAGangArePlacedFirst() {
+        // In rank order the small master would split the 8-hole the worker needs; largest first fits both.
+        List<ReplicaGroup> roles = List.of(new ReplicaGroup(1, 2), new ReplicaGroup(1, 8));
+        List<ReplicaPlacement> placed = new SlotPool(nodes(8, 2)).take(roles, 0).orElseThrow();
+
+        assertThat(placed).extracting(ReplicaPlacement::replicaIndex, ReplicaPlacement::node)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "n1"), org.assertj.core.groups.Tuple.tuple(1, "n0"));
+    }
+
+    @Test
+    void aGangOfRolesThatDoesNotFitTakesNothing() {
+        SlotPool pool = new SlotPool(nodes(4, 4));
+
+        assertThat(pool.take(List.of(new ReplicaGroup(1, 4), new ReplicaGroup(1, 4), new ReplicaGroup(1, 1)), 0)).isEmpty();
+        assertThat(pool.take(List.of(new ReplicaGroup(2, 4)), 0)).isPresent();
+    }
+
     static List<NodeSnapshot> nodes(int... free) {
         return java.util.stream.IntStream.range(0, free.length)
                 .mapToObj(i -> NodeSnapshot.of("n" + i, free[i], List.of())).toList();

@@ -91,6 +91,19 @@ class VictimPolicyTest {
                 + " the cluster would have 4 free SKU(s) that do not hold it");
     }
 
+    @Test
+    void victimsMakeRoomForEveryRoleOfAGang() {
+        // master 1x4 and worker 1x4 on two nodes of 4: one victim per node, none spared.
+        Cluster cluster = cluster(node("n1", 4), node("n2", 4)).run("a", 0, 1, "n1", 4).run("b", 0, 2, "n2", 2).build();
+
+        VictimPlan plan = VictimPolicy.plan(List.of(new io.tasklane.capacity.ReplicaGroup(1, 4), new io.tasklane.capacity.ReplicaGroup(1, 4)),
+                cluster.free(), cluster.runs);
+
+        assertThat(((VictimPlan.Kill) plan).victims()).extracting(victim -> victim.runId().value()).containsExactlyInAnyOrder("a", "b");
+        assertThat(VictimPolicy.plan(List.of(new io.tasklane.capacity.ReplicaGroup(1, 4)), cluster.free(), cluster.runs))
+                .isInstanceOfSatisfying(VictimPlan.Kill.class, kill -> assertThat(kill.victims()).hasSize(1));
+    }
+
     static int[] need(int replicas, int skuPerReplica) {
         return new int[] {replicas, skuPerReplica};
     }

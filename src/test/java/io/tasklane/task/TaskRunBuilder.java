@@ -27,6 +27,7 @@ public final class TaskRunBuilder {
     private Instant deadlineAt;
     private String endpoint;
     private Instant stopRequestedAt;
+    private RunRoles roles;
 
     public static TaskRunBuilder aRun() {
         return new TaskRunBuilder();
@@ -36,6 +37,13 @@ public final class TaskRunBuilder {
     public TaskRunBuilder taskId(String value) { taskId = new TaskId(value); return this; }
     public TaskRunBuilder cluster(String value) { cluster = new ClusterName(value); return this; }
     public TaskRunBuilder kind(TaskKind value) { kind = value; return this; }
+    /** A distributed run of these roles (in rank order); replicas and skuPerReplica follow from them. */
+    public TaskRunBuilder roles(Framework framework, SuccessPolicy policy, RunRoles.Role... values) {
+        roles = new RunRoles(java.util.List.of(values), framework, policy);
+        replicas = roles.replicas();
+        skuPerReplica = java.util.Arrays.stream(values).mapToInt(RunRoles.Role::skuPerReplica).max().orElse(1);
+        return this;
+    }
     public TaskRunBuilder replicas(int value) { replicas = value; return this; }
     public TaskRunBuilder skuPerReplica(int value) { skuPerReplica = value; return this; }
     public TaskRunBuilder priority(int value) { priority = value; return this; }
@@ -53,6 +61,6 @@ public final class TaskRunBuilder {
 
     public TaskRun build() {
         return new TaskRun(id, taskId, cluster, kind, replicas, skuPerReplica, priority, state, reason, requestedBy,
-                processInstanceId, queuedAt, admittedAt, startedAt, finishedAt, deadlineAt, endpoint, stopRequestedAt);
+                processInstanceId, queuedAt, admittedAt, startedAt, finishedAt, deadlineAt, endpoint, stopRequestedAt, roles);
     }
 }

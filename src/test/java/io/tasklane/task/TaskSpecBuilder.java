@@ -25,6 +25,9 @@ public final class TaskSpecBuilder {
     private List<String> tags = new ArrayList<>();
     private Integer priority = 0;
     private Long deadline = 3600L;
+    private List<TaskRole> roles;
+    private Framework framework;
+    private SuccessPolicy successPolicy;
 
     public static TaskSpecBuilder aSpec() {
         return new TaskSpecBuilder();
@@ -70,10 +73,22 @@ public final class TaskSpecBuilder {
     public TaskSpecBuilder tags(String... values) { tags = new ArrayList<>(List.of(values)); return this; }
     public TaskSpecBuilder priority(int value) { priority = value; return this; }
     public TaskSpecBuilder deadline(long value) { deadline = value; return this; }
+    /** Adds a role of {@code count} replicas of {@code sku} SKUs; the task's own replicas and skuPerReplica go. */
+    public TaskSpecBuilder role(String roleName, int count, int sku) { return role(new TaskRole(roleName, count, sku, null, null, null)); }
+    public TaskSpecBuilder role(TaskRole role) {
+        roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles);
+        roles.add(role);
+        replicas = null;
+        skuPerReplica = null;
+        return this;
+    }
+    public TaskSpecBuilder roles(List<TaskRole> values) { roles = values; replicas = null; skuPerReplica = null; return this; }
+    public TaskSpecBuilder framework(Framework value) { framework = value; return this; }
+    public TaskSpecBuilder successPolicy(SuccessPolicy value) { successPolicy = value; return this; }
 
     public TaskSpec build() {
         return new TaskSpec(name, project, kind, image, ray, command, args, cluster, skuPerReplica, replicas, ports, env,
-                storages, description, tags, priority, deadline);
+                storages, description, tags, priority, deadline, roles, framework, successPolicy);
     }
 
     // An empty spec has no lists yet: the first port, variable or mount makes one.

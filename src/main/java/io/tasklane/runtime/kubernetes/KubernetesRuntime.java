@@ -82,7 +82,9 @@ class KubernetesRuntime implements TaskRuntime {
                     V1Pod pod = ReplicaPodFactory.pod(request, replica, sku, namespace, properties.shmSize());
                     creation.pod(pod);
                 }
-                if (!spec.ports().isEmpty()) {
+                if (request.roles() != null) {
+                    creation.service(RunServiceFactory.headless(request, namespace));
+                } else if (!spec.ports().isEmpty()) {
                     creation.service(RunServiceFactory.service(request, namespace, properties.serviceType()));
                 }
             }
@@ -175,6 +177,14 @@ class KubernetesRuntime implements TaskRuntime {
                 .watchReplica(instance.index(), instance.node());
         log.info("Adopted {} {}/{} of run {} after a restart", ray ? "RayService" : "pod", namespace, name, runId);
         return true;
+    }
+
+    /** A replica's own pod; none for a Ray Serve task, whose pods KubeRay makes and names. */
+    @Override
+    public Optional<PodOfReplica> podOf(RunId id, int index) {
+        String runId = id.value();
+        return namespaces.specOfRun(runId).ray() != null ? Optional.empty()
+                : Optional.of(new PodOfReplica(TasklaneLabels.podName(runId, index), ReplicaPodFactory.CONTAINER));
     }
 
     /** A Ray task answers on its Serve Service; a plain service on its own Service, or a node port. */

@@ -9,12 +9,15 @@ import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Affinity;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
+import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeFile;
+import io.kubernetes.client.openapi.models.V1DownwardAPIVolumeSource;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1NodeAffinity;
 import io.kubernetes.client.openapi.models.V1NodeSelector;
 import io.kubernetes.client.openapi.models.V1NodeSelectorRequirement;
 import io.kubernetes.client.openapi.models.V1NodeSelectorTerm;
+import io.kubernetes.client.openapi.models.V1ObjectFieldSelector;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -28,6 +31,7 @@ import io.tasklane.runtime.DeployFailedException;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.ReplicaLaunch;
 import io.tasklane.task.PortMapping;
+import io.tasklane.task.RunRoles;
 import io.tasklane.task.StorageMount;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskSpec;
@@ -45,33 +49,58 @@ final class ReplicaPodFactory {
     }
 
     static V1Pod pod(LaunchRequest request, ReplicaLaunch replica, Sku sku, String namespace, String defaultShmSize) {
-        TaskSpec spec = request.spec();
-        V1Container container = new V1Container().name(CONTAINER).image(spec.image())
-                .command(spec.command()).args(spec.args())
-                .env(env(request, replica.index()))
-                .ports(spec.ports().stream().map(p -> new V1ContainerPort().containerPort(p.containerPort())).toList())
-                .resources(resources(sku, spec.skuPerReplica()))
-                .volumeMounts(mounts(spec));
+        // A replica of a role runs the role's command with its env and SKUs; otherwise the task's.
+        TaskSpec spec = request.specOf(replica.index());
+        PodRendezvous rendezvous = request.roles() == null ? null : PodRendezvous.of(request, namespace);
+        List<V1VolumeMount> mounts = mounts(spec);
+        List<V1Volume> volumes = volumes(spec, defaultShmSize);
+        Map<String, String> labels = TasklaneLabels.ofReplica(request.taskId().value(), request.runId().value(), replica.index());
+        V1ObjectMeta metadata = new V1ObjectMeta().name(TasklaneLabels.podName(request.runId().value(), replica.index()))
+                .namespace(namespace);
         V1PodSpec podSpec = new V1PodSpec()
                 .restartPolicy(spec.kind() == TaskKind.JOB ? "Never" : "Always")
                 .affinity(onNodes(List.of(replica.node())))
-                .tolerations(List.of(gpuToleration()))
-                .containers(List.of(container))
-                .volumes(volumes(spec, defaultShmSize));
-        return new V1Pod().apiVersion("v1").kind("Pod")
-                .metadata(new V1ObjectMeta().name(TasklaneLabels.podName(request.runId().value(), replica.index())).namespace(namespace)
-                        .labels(TasklaneLabels.ofReplica(request.taskId().value(), request.runId().value(), replica.index())))
-                .spec(podSpec);
+                .tolerations(List.of(gpuToleration()));
+        if (rendezvous != null) {
+            RunRoles.Slot slot = request.slotOf(replica.index());
+            labels.put(TasklaneLabels.ROLE, slot.role());
+            labels.put(TasklaneLabels.ROLE_INDEX, String.valueOf(slot.roleIndex()));
+            podSpec.hostname(PodRendezvous.hostname(request.runId().value(), slot))
+                    .subdomain(PodRendezvous.subdomain(request.runId().value()));
+            if (rendezvous.hasHostfile()) {
+                metadata.annotations(Map.of(PodRendezvous.HOSTFILE_ANNOTATION, rendezvous.hostfile()));
+                mounts.add(new V1VolumeMount().name("tasklane-mpi").mountPath(PodRendezvous.HOSTFILE_DIR).readOnly(true));
+                volumes.add(new V1Volume().name("tasklane-mpi").downwardAPI(new V1DownwardAPIVolumeSource().items(List.of(
+                        new V1DownwardAPIVolumeFile().path("hostfile").fieldRef(new V1ObjectFieldSelector()
+                                .fieldPath("metadata.annotations['" + PodRendezvous.HOSTFILE_ANNOTATION + "']"))))));
+            }
+        }
+        V1Container container = new V1Container().name(CONTAINER).image(spec.image())
+                .command(spec.command()).args(spec.args())
+                .env(env(request, replica.index(), spec, rendezvous))
+                .ports(spec.ports().stream().map(p -> new V1ContainerPort().containerPort(p.containerPort())).toList())
+                .resources(resources(sku, spec.skuPerReplica()))
+                .volumeMounts(mounts);
+        return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata.labels(labels))
+                .spec(podSpec.containers(List.of(container)).volumes(volumes));
     }
 
     /** The task's env, then Tasklane's own variables; PORT is the first container port, as on the local runtime. */
     static List<V1EnvVar> env(LaunchRequest request, int index) {
-        Map<String, String> env = new LinkedHashMap<>(request.spec().env());
+        return env(request, index, request.spec(), null);
+    }
+
+    /** The replica's env (its role's, for a run of roles), Tasklane's variables, and the rendezvous of a run of roles. */
+    private static List<V1EnvVar> env(LaunchRequest request, int index, TaskSpec spec, PodRendezvous rendezvous) {
+        Map<String, String> env = new LinkedHashMap<>(spec.env());
         env.put("TASKLANE_TASK_ID", request.taskId().value());
         env.put("TASKLANE_RUN_ID", request.runId().value());
         env.put("TASKLANE_REPLICA_INDEX", String.valueOf(index));
         request.spec().ports().stream().findFirst().map(PortMapping::containerPort)
                 .ifPresent(port -> env.put("PORT", String.valueOf(port)));
+        if (rendezvous != null) {
+            env.putAll(rendezvous.envOf(index));
+        }
         return env.entrySet().stream().map(e -> new V1EnvVar().name(e.getKey()).value(e.getValue())).toList();
     }
 

@@ -14,7 +14,10 @@ final class TasklaneLabels {
     static final String TASK = "tasklane.io/task";
     static final String RUN = "tasklane.io/run";
     static final String REPLICA = "tasklane.io/replica";
+    /** A replica's role: a Ray pod's ({@code ray-head}, {@code ray-worker}) or a distributed job's ({@code worker}...). */
     static final String ROLE = "tasklane.io/role";
+    /** A distributed job's replica's index within its role. */
+    static final String ROLE_INDEX = "tasklane.io/role-index";
     /** Nodes carrying this label make up the virtual cluster it names. */
     static final String VIRTUAL_CLUSTER = "tasklane.io/virtual-cluster";
     static final String GPU = "nvidia.com/gpu";

@@ -3,7 +3,6 @@ package io.tasklane.runtime.local;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import io.tasklane.runtime.ReplicaLaunch;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.runtime.TaskRuntime;
 import io.tasklane.task.TaskKind;
+import io.tasklane.task.TaskSpec;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +57,7 @@ class LocalRuntime implements TaskRuntime {
     /** Replicas taken out of {@link #running} that are still being stopped (their grace period). */
     private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
     private final LauncherId self = LauncherId.thisJvm();
+    private final PortBook portBook = new PortBook();
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, DaemonThreads.named("local-runtime-probe"));
 
     LocalRuntime(LocalRuntimeProperties properties, Clock clock) {
@@ -75,12 +76,17 @@ class LocalRuntime implements TaskRuntime {
         Path runDir = properties.runsDir().resolve(runId).toAbsolutePath();
         List<ReplicaProcess> started = new ArrayList<>();
         List<LaunchedReplica> launched = new ArrayList<>();
+        List<Integer> ports = List.of();
         launching.merge(runId, 1, Integer::sum);
         try {
             Files.createDirectories(runDir);
-            for (ReplicaLaunch replica : request.replicas()) {
-                int port = freePort();
-                List<String> command = ReplicaCommand.of(request.spec(), properties, runDir, replica.index(), port);
+            ports = portBook.take(request.replicas().size());
+            LocalRendezvous rendezvous = LocalRendezvous.of(request, ports, runDir);
+            for (int i = 0; i < request.replicas().size(); i++) {
+                ReplicaLaunch replica = request.replicas().get(i);
+                int port = ports.get(i);
+                TaskSpec spec = request.specOf(replica.index());
+                List<String> command = ReplicaCommand.of(spec, properties, runDir, replica.index(), port);
                 requireProgram(command.get(0));
                 Path logFile = runDir.resolve("replica-" + replica.index() + ".log");
                 Path exitFile = runDir.resolve("replica-" + replica.index() + ".exit");
@@ -90,9 +96,10 @@ class LocalRuntime implements TaskRuntime {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
                 Map<String, String> env = builder.environment();
-                env.putAll(request.spec().env());
+                env.putAll(spec.env());
                 env.put("CUDA_VISIBLE_DEVICES", replica.gpus().stream().map(String::valueOf).collect(Collectors.joining(",")));
                 env.put("PORT", String.valueOf(port));
+                env.putAll(rendezvous.envOf(replica.index()));
                 // In the process from its fork on: what finds it should Tasklane die before recording it.
                 env.putAll(new ReplicaMarker(runId, request.taskId().value(), replica.index(), exitFile, self).asEnvironment());
                 Process process = builder.start();
@@ -101,6 +108,7 @@ class LocalRuntime implements TaskRuntime {
             }
         } catch (IOException | DeployFailedException e) {
             started.forEach(p -> p.terminate(Duration.ZERO));
+            ports.forEach(portBook::release);
             launchSettled(runId);
             throw e instanceof DeployFailedException d ? d
                     : new DeployFailedException("could not start a replica: " + e.getMessage(), e);
@@ -158,6 +166,7 @@ class LocalRuntime implements TaskRuntime {
         @Override
         public void abort() {
             processes.forEach(p -> p.terminate(Duration.ZERO));
+            processes.forEach(p -> portBook.release(p.port));
             launchSettled(request.runId().value());
         }
     }
@@ -165,6 +174,7 @@ class LocalRuntime implements TaskRuntime {
     private void watch(ReplicaProcess process, InstanceListener listener, boolean probeReadiness) {
         ScheduledFuture<?> probe = probeReadiness ? probeUntilReady(process, listener) : null;
         process.handle.onExit().thenRun(() -> {
+            portBook.release(process.port);
             if (probe != null) {
                 probe.cancel(false);
             }
@@ -268,6 +278,7 @@ class LocalRuntime implements TaskRuntime {
             return false;
         }
         running.computeIfAbsent(runId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(process);
+        portBook.hold(process.port);
         watch(process, listener, service && instance.state() == InstanceState.STARTED && instance.port() != null);
         log.info("Adopted replica {} of run {} (pid {}) after a restart", instance.index(), instance.runId(), instance.pid());
         return true;
@@ -277,12 +288,6 @@ class LocalRuntime implements TaskRuntime {
         Path logPath = instance.logPath() == null ? properties.runsDir().resolve(instance.runId().value()).resolve("x")
                 : Path.of(instance.logPath());
         return logPath.resolveSibling("replica-" + instance.index() + ".exit");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @PreDestroy

@@ -30,6 +30,7 @@ final class Launches {
     private List<StorageMount> storages = List.of();
     private List<ReplicaLaunch> replicas = List.of(new ReplicaLaunch(0, "kube-gpu-1", List.of(0)));
     private Integer minReplicas;
+    private io.tasklane.task.RunRoles roles;
 
     static Launches aLaunch() {
         return new Launches();
@@ -78,12 +79,24 @@ final class Launches {
         return this;
     }
 
+    /** A distributed run of these roles (in rank order), one replica per role replica on kube-gpu-1. */
+    Launches roles(io.tasklane.task.Framework framework, io.tasklane.task.RunRoles.Role... given) {
+        roles = new io.tasklane.task.RunRoles(List.of(given), framework, io.tasklane.task.SuccessPolicy.ALL);
+        replicas = java.util.stream.IntStream.range(0, roles.replicas()).mapToObj(i -> new ReplicaLaunch(i, "kube-gpu-1", List.of(i))).toList();
+        return this;
+    }
+
     LaunchRequest build() {
         TaskSpecBuilder given = aSpec().name("train").project("vision").kind(kind).image("registry.example/app:1")
                 .cluster("kubernetes").skuPerReplica(skus).replicas(replicas.size()).ports(ports).env(env).storages(storages);
+        if (roles != null) {
+            given.roles(roles.roles().stream().map(r -> new io.tasklane.task.TaskRole(r.name(), r.replicas(), r.skuPerReplica(),
+                    null, null, null)).toList()).framework(roles.framework());
+        }
         TaskSpec spec = (ray == null ? given.command(List.of("python", "train.py")).args(List.of("--epochs", "3"))
                 : given.ray(ray.filePath(), ray.deploymentName())).build().withDefaults();
         int max = replicas.size();
-        return new LaunchRequest(new RunId("rabc123def456"), new TaskId("tabc123def456"), spec, replicas, minReplicas == null ? max : minReplicas, max);
+        return new LaunchRequest(new RunId("rabc123def456"), new TaskId("tabc123def456"), spec, replicas,
+                minReplicas == null ? max : minReplicas, max, roles);
     }
 }

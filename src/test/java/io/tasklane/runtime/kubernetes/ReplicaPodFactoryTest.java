@@ -115,4 +115,40 @@ class ReplicaPodFactoryTest {
         assertThat(external.getSpec().getType()).isEqualTo("NodePort");
         assertThat(external.getSpec().getPorts().get(0).getNodePort()).isEqualTo(30080);
     }
+
+    @Test
+    void anMpiReplicaPodGetsTheHostfileOfTheRunAsAFile() {
+        LaunchRequest request = aLaunch().roles(io.tasklane.task.Framework.MPI, new io.tasklane.task.RunRoles.Role("launcher", 1, 1),
+                new io.tasklane.task.RunRoles.Role("worker", 2, 1)).build();
+
+        V1Pod launcher = ReplicaPodFactory.pod(request, request.replicas().get(0), Launches.L4, "team-a", "1Gi");
+
+        String host = "tl-rabc123def456";
+        assertThat(launcher.getMetadata().getAnnotations()).containsEntry("tasklane.io/mpi-hostfile",
+                host + "-worker-0." + host + ".team-a.svc slots=1\n" + host + "-worker-1." + host + ".team-a.svc slots=1\n");
+        assertThat(launcher.getSpec().getVolumes()).anySatisfy(v -> assertThat(v.getDownwardAPI().getItems().get(0).getFieldRef().getFieldPath())
+                .isEqualTo("metadata.annotations['tasklane.io/mpi-hostfile']"));
+        V1Container container = launcher.getSpec().getContainers().get(0);
+        assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/tasklane"));
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("OMPI_MCA_orte_default_hostfile");
+            assertThat(e.getValue()).isEqualTo("/etc/tasklane/hostfile");
+        });
+        assertThat(launcher.getSpec().getHostname()).isEqualTo(host + "-launcher-0");
+    }
+
+    @Test
+    void aTensorFlowReplicaPodGetsItsTfConfig() {
+        LaunchRequest request = aLaunch().roles(io.tasklane.task.Framework.TENSORFLOW_PS, new io.tasklane.task.RunRoles.Role("ps", 2, 1),
+                new io.tasklane.task.RunRoles.Role("worker", 3, 1)).build();
+
+        V1Pod ps1 = ReplicaPodFactory.pod(request, request.replicas().get(1), Launches.L4, "team-a", "1Gi");
+
+        assertThat(ps1.getSpec().getContainers().get(0).getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("TF_CONFIG");
+            assertThat(e.getValue()).contains("\"task\":{\"type\":\"ps\",\"index\":1}")
+                    .contains("\"worker\":[\"tl-rabc123def456-worker-0.tl-rabc123def456.team-a.svc:29500\"");
+        });
+        assertThat(ps1.getMetadata().getAnnotations()).isNull();
+    }
 }
