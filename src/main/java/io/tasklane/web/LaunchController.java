@@ -66,20 +66,19 @@ class LaunchController {
         if (form.getCluster() == null && !clusters.isEmpty()) {
             form.setCluster(clusters.get(0).name());
         }
-        return show(caller, form, LaunchStep.RESOURCE, LaunchErrors.none(), clusters, model);
+        return show(caller, form, LaunchStep.RESOURCE, LaunchErrors.none(), clusters, 0, model);
     }
 
     /** Every button of the wizard posts the whole form here; {@code go} says where to (a step, a window more, launch). */
     @PostMapping("/launch")
-    String go(@AuthenticationPrincipal Caller caller, @ModelAttribute("form") LaunchForm form, @RequestParam String go,
+    String go(@AuthenticationPrincipal Caller caller, @ModelAttribute("form") LaunchForm form, @RequestParam(defaultValue = "") String go,
               Model model) {
         form.compactWindows();
         LaunchStep current = LaunchStep.of(form.getStep());
         List<ClusterChoice> clusters = preview.clusters(caller);
         LaunchDraft draft = LaunchDraft.of(form);
         if (ADD_WINDOW.equals(go)) {
-            form.padWindows(1);
-            return show(caller, form, LaunchStep.SCHEDULE, LaunchErrors.none(), clusters, model);
+            return show(caller, form, LaunchStep.SCHEDULE, LaunchErrors.none(), clusters, 1, model);
         }
         if (LAUNCH.equals(go)) {
             try {
@@ -87,17 +86,17 @@ class LaunchController {
                 return "redirect:/tasks/" + task.id().value();
             } catch (Launcher.Refused refused) {
                 LaunchErrors errors = new LaunchErrors(refused.violations());
-                return show(caller, form, errors.firstStep(), errors, clusters, model);
+                return show(caller, form, errors.firstStep(), errors, clusters, 0, model);
             }
         }
         LaunchStep target = LaunchStep.isStep(go) ? LaunchStep.of(go) : current;
         if (target.ordinal() > current.ordinal()) {
             LaunchErrors errors = new LaunchErrors(launcher.check(caller, form.getMode(), source(form), draft)).before(target);
             if (!errors.isEmpty()) {
-                return show(caller, form, errors.firstStep(), errors, clusters, model);
+                return show(caller, form, errors.firstStep(), errors, clusters, 0, model);
             }
         }
-        return show(caller, form, target, LaunchErrors.none(), clusters, model);
+        return show(caller, form, target, LaunchErrors.none(), clusters, 0, model);
     }
 
     /** The GPUs the Resource step's size makes, refreshed as the person types (htmx). */
@@ -115,11 +114,13 @@ class LaunchController {
         return "launch :: next-fire";
     }
 
+    /** The wizard on {@code step}, with the rows of daily windows typed so far and {@code moreWindows} empty ones. */
     private String show(Caller caller, LaunchForm form, LaunchStep step, LaunchErrors errors, List<ClusterChoice> clusters,
-                        Model model) {
+                        int moreWindows, Model model) {
         form.setStep(step.key());
+        form.compactWindows();
         LaunchDraft draft = LaunchDraft.of(form);
-        form.padWindows(0);
+        form.padWindows(moreWindows);
         model.addAttribute("form", form);
         model.addAttribute("step", step);
         model.addAttribute("steps", LaunchStep.values());

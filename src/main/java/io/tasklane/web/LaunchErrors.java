@@ -70,7 +70,7 @@ public final class LaunchErrors {
         return new LaunchErrors(violations.stream().filter(v -> LaunchStep.showing(v.field()).ordinal() < step.ordinal()).toList());
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return violations.isEmpty();
     }
 

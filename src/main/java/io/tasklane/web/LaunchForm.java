@@ -104,8 +104,8 @@ public class LaunchForm {
         }
     }
 
-    /** The task whose configuration is edited or copied; null for a new task. */
-    boolean fixesProjectAndKind() {
+    /** A copy or an edit keeps its task's project and kind: the wizard shows them, not to be changed. */
+    public boolean fixesProjectAndKind() {
         return mode != LaunchMode.NEW;
     }
 

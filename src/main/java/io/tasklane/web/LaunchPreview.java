@@ -1,7 +1,6 @@
 package io.tasklane.web;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +65,7 @@ class LaunchPreview {
             return Optional.empty(); // the broken rule is shown at its field when the step is checked
         }
         return NextFire.after(schedule, clock.instant()).map(fire -> new FirePreview(
-                ConsoleTimes.in(fire.in(schedule.zone())), ConsoleTimes.in(fire.in(ZoneOffset.UTC))));
+                ConsoleTimes.in(fire.in(schedule.zone())), ConsoleTimes.utc(fire.at())));
     }
 
     private static boolean unreadable(LaunchDraft draft, String field) {

@@ -49,11 +49,11 @@ public enum LaunchStep {
     }
 
     /** The step after this one; Summary is the last. */
-    LaunchStep next() {
+    public LaunchStep next() {
         return this == SUMMARY ? SUMMARY : values()[ordinal() + 1];
     }
 
-    LaunchStep previous() {
+    public LaunchStep previous() {
         return this == RESOURCE ? RESOURCE : values()[ordinal() - 1];
     }
 }

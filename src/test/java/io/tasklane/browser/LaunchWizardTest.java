@@ -83,7 +83,7 @@ class LaunchWizardTest {
         wizard = wizard.nextTo("summary");
         assertThat(wizard.summary("name")).hasText(name);
         assertThat(wizard.summary("entry")).hasText("sh -c 'echo hello; sleep 1'");
-        assertThat(wizard.summary("size")).containsText("1 GPUs");
+        assertThat(wizard.summary("size")).containsText("= 1 GPU");
         wizard.field("start").check();
         ConsolePages.screenshot(page, "launch-4-summary");
         wizard.launch();
@@ -110,7 +110,7 @@ class LaunchWizardTest {
         String name = "wizard-daily-" + suffix();
         Page page = signedIn(1280, 800, ColorScheme.LIGHT);
         LaunchWizard wizard = LaunchWizard.open(page, base()).choose("cluster-levers").fill("replicas", "2");
-        assertThat(wizard.gpus()).hasText("8 GPUs"); // 2 SKUs of 2 GPUs × 2 replicas
+        assertThat(wizard.gpus()).hasText("4 GPUs"); // 1 SKU of 2 GPUs × 2 replicas
 
         wizard = wizard.nextTo("settings");
         wizard.field("kind").selectOption("SERVICE");
