@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tasklane.common.FieldViolation;
 
@@ -95,5 +97,33 @@ public final class LaunchErrors {
     /** Every message with the field it concerns, for the list at the top of a step. */
     public Map<String, List<String>> byField() {
         return byField;
+    }
+
+    /** The messages as the list above a step shows them: each links to its field and names it by its label. */
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
+        byField.forEach((key, messages) -> messages.forEach(m -> problems.add(Problem.of(key, m))));
+        return problems;
+    }
+
+    /**
+     * A broken rule at a field: the id of the element that shows the field, the message key of its label (with the
+     * window's number for a window's field) and the rule's message.
+     */
+    public record Problem(String fieldId, String labelKey, Integer labelArgument, String message) {
+
+        private static final Pattern WINDOW_FIELD = Pattern.compile("windows\\[(\\d+)]\\.(time|minReplicas|maxReplicas)");
+        private static final Map<String, String> WINDOW_PARTS = Map.of("time", "time", "minReplicas", "min", "maxReplicas", "max");
+
+        static Problem of(String formField, String message) {
+            Matcher window = WINDOW_FIELD.matcher(formField);
+            if (window.matches()) {
+                String part = WINDOW_PARTS.get(window.group(2));
+                int index = Integer.parseInt(window.group(1));
+                return new Problem("window-" + index + "-" + part, "launch.window." + part + ".for", index + 1, message);
+            }
+            String label = formField.equals("activeDeadlineSeconds") ? "deadline" : formField;
+            return new Problem(formField, "launch." + label, null, message);
+        }
     }
 }

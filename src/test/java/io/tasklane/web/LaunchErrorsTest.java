@@ -51,4 +51,16 @@ class LaunchErrorsTest {
         assertThat(errors.general()).containsExactly("task t1 is RUNNING and cannot be edited; stop it first");
         assertThat(errors.firstStep()).isEqualTo(LaunchStep.RESOURCE);
     }
+
+    @Test
+    void theListAboveAStepLinksEachProblemToItsFieldByItsLabel() {
+        LaunchErrors errors = new LaunchErrors(List.of(
+                new FieldViolation("activeDeadlineSeconds", "range", "activeDeadlineSeconds must be between 60 and 2592000 (30 days)"),
+                new FieldViolation("schedule.windows[1].maxReplicas", "fits-cluster", "windows[1].maxReplicas 9 needs 9 SKUs")));
+
+        assertThat(errors.problems()).containsExactly(
+                new LaunchErrors.Problem("activeDeadlineSeconds", "launch.deadline", null,
+                        "activeDeadlineSeconds must be between 60 and 2592000 (30 days)"),
+                new LaunchErrors.Problem("window-1-max", "launch.window.max.for", 2, "windows[1].maxReplicas 9 needs 9 SKUs"));
+    }
 }
