@@ -66,6 +66,12 @@ final class CommandLine {
         if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"\\".indexOf(c) >= 0)) {
             return word;
         }
+        if (word.indexOf('\'') < 0) {
+            return "'" + word + "'";
+        }
+        if (word.indexOf('"') < 0 && word.indexOf('\\') < 0) {
+            return '"' + word + '"'; // python -c "print('hi')" reads better than the single-quote dance below
+        }
         // Single quotes keep everything but a single quote, which is closed, escaped and reopened.
         return "'" + word.replace("'", "'\\''") + "'";
     }

@@ -205,7 +205,7 @@ class LaunchWizardTest {
         assertThat(wizard.field("project")).hasAttribute("readonly", "");
         assertThat(wizard.field("kind")).hasValue("Service");
         assertThat(wizard.field("kind")).hasAttribute("readonly", "");
-        assertThat(wizard.field("command")).hasValue("python -c 'print('\\''it is me'\\'')'");
+        assertThat(wizard.field("command")).hasValue("python -c \"print('it is me')\"");
         assertThat(wizard.field("env")).hasValue("SHM_SIZE=2G");
         assertThat(wizard.field("name")).hasValue("");
         assertThat(wizard.field("name")).hasAttribute("placeholder", name + "-copy");

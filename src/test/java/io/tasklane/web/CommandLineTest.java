@@ -29,10 +29,12 @@ class CommandLineTest {
                 List.of("sh", "-c", "echo hello; sleep 1"),
                 List.of("python", "-c", "print('it''s')"),
                 List.of("printf", "", "a\\b", "say \"hi\"", "tab\there"),
-                List.of("plain", "words"));
+                List.of("plain", "words"),
+                List.of("say", "it's \"quoted\""));
         for (List<String> words : commands) {
             assertThat(CommandLine.split(CommandLine.join(words))).as(CommandLine.join(words)).contains(words);
         }
         assertThat(CommandLine.join(List.of("sh", "-c", "echo hello; sleep 1"))).isEqualTo("sh -c 'echo hello; sleep 1'");
+        assertThat(CommandLine.join(List.of("python", "-c", "print('hi there')"))).isEqualTo("python -c \"print('hi there')\"");
     }
 }
