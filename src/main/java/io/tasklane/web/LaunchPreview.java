@@ -42,9 +42,9 @@ class LaunchPreview {
     }
 
     /** GPUs of all replicas together on the chosen cluster; empty until size and cluster are readable. */
-    Optional<Integer> gpus(List<ClusterChoice> choices, LaunchDraft draft) {
-        Integer sku = draft.spec().skuPerReplica() == null ? Integer.valueOf(1) : draft.spec().skuPerReplica();
-        Integer replicas = draft.spec().replicas() == null ? Integer.valueOf(1) : draft.spec().replicas();
+    Optional<Long> gpus(List<ClusterChoice> choices, LaunchDraft draft) {
+        long sku = draft.spec().skuPerReplica() == null ? 1 : draft.spec().skuPerReplica();
+        long replicas = draft.spec().replicas() == null ? 1 : draft.spec().replicas();
         return choices.stream().filter(c -> c.name().equals(draft.spec().cluster())).findFirst()
                 .filter(c -> !unreadable(draft, "skuPerReplica") && !unreadable(draft, "replicas"))
                 .map(c -> sku * replicas * c.gpusPerSku());
