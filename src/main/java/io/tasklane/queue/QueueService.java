@@ -30,14 +30,21 @@ public class QueueService {
                 .toList();
     }
 
+    /** The runs holding GPUs on the cluster, as {@code caller} may see them (other projects' task names hidden). */
+    public List<HoldingRun> holding(Caller caller, ClusterName cluster) {
+        return queue.holding(cluster).stream()
+                .map(run -> run.project() == null || projects.canSee(caller, run.project()) ? run : run.hidingTask())
+                .toList();
+    }
+
     List<QueueLine> lines(ClusterName cluster) {
         Map<String, String[]> labels = queue.labels(cluster);
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
         List<QueueLine> lines = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             QueueEntry entry = ordered.get(i);
-            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null});
-            lines.add(new QueueLine(i + 1, entry, label[0], label[1]));
+            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null, null});
+            lines.add(new QueueLine(i + 1, entry, label[0], label[1], label[2]));
         }
         return lines;
     }
