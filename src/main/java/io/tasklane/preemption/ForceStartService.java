@@ -207,10 +207,10 @@ public class ForceStartService {
     public record Preview(List<ForceStart.Victim> victims, String impossible) {
     }
 
-    /** The force-start under way on the cluster, if any (admins only). */
+    /** The force-start under way on the cluster, if any, with its victims (admins only). */
     public Optional<ForceStart> openOn(Caller caller, io.tasklane.common.ClusterName cluster) {
         caller.requireAdmin("see force-starts");
-        return starts.openOn(cluster);
+        return starts.openOn(cluster).map(start -> find(start.id()));
     }
 
     /** What the admin confirming the force-start reads. */

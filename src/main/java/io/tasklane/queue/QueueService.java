@@ -25,16 +25,24 @@ public class QueueService {
 
     /** The cluster's queue as {@code caller} may see it: every place, but only their own projects' task names. */
     public List<QueueLine> lines(Caller caller, ClusterName cluster) {
+        // The caller's projects once, not a membership query per line: a queue may be thousands long.
+        java.util.function.Predicate<String> visible = visibleTo(caller);
         return lines(cluster).stream()
-                .map(line -> projects.canSee(caller, line.project()) ? line : line.hidingTask())
+                .map(line -> visible.test(line.project()) ? line : line.hidingTask())
                 .toList();
     }
 
     /** The runs holding GPUs on the cluster, as {@code caller} may see them (other projects' task names hidden). */
     public List<HoldingRun> holding(Caller caller, ClusterName cluster) {
+        java.util.function.Predicate<String> visible = visibleTo(caller);
         return queue.holding(cluster).stream()
-                .map(run -> run.project() == null || projects.canSee(caller, run.project()) ? run : run.hidingTask())
+                .map(run -> visible.test(run.project()) ? run : run.hidingTask())
                 .toList();
+    }
+
+    private java.util.function.Predicate<String> visibleTo(Caller caller) {
+        return projects.visibleProjects(caller).<java.util.function.Predicate<String>>map(names -> names::contains)
+                .orElse(project -> true);
     }
 
     List<QueueLine> lines(ClusterName cluster) {

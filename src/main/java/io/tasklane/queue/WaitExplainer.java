@@ -54,14 +54,17 @@ public class WaitExplainer {
         VirtualCluster cluster = clusters.find(name);
         WaitReasons.Situation situation = new WaitReasons.Situation(line.entry(), lines.subList(0, line.position() - 1),
                 cluster.queuePolicy(), cluster.sku().gpus(), cluster.totalSkus(), cluster.largestNodeSkus(),
-                clusters.snapshot(cluster, allocations.takenSlots(name)), others(caller, name));
+                clusters.snapshot(cluster, allocations.takenSlots(name)), others(caller, cluster));
         return new WaitExplanation(line.position(), lines.size(), Duration.between(line.entry().queuedAt(), clock.instant()),
                 WaitReasons.reasons(situation), WaitReasons.sooner(situation));
     }
 
-    private List<WaitReasons.OtherCluster> others(Caller caller, ClusterName own) {
+    /** The caller's other clusters, those of the same GPU type first: the likeliest to run the task unchanged. */
+    private List<WaitReasons.OtherCluster> others(Caller caller, VirtualCluster own) {
         return clusters.visibleTo(caller).stream()
-                .filter(cluster -> !cluster.name().equals(own.value()))
+                .filter(cluster -> !cluster.name().equals(own.name()))
+                .sorted(java.util.Comparator.comparing((VirtualCluster cluster) -> !cluster.gpuType().equals(own.gpuType()))
+                        .thenComparing(VirtualCluster::name))
                 .map(cluster -> {
                     ClusterName name = new ClusterName(cluster.name());
                     return new WaitReasons.OtherCluster(cluster.name(), cluster.gpuType(), cluster.sku().gpus(),

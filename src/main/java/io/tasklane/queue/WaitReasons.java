@@ -19,6 +19,9 @@ import io.tasklane.queue.WaitReason.Kind;
  */
 public final class WaitReasons {
 
+    /** Other clusters named at most: the first ones with room, in the order given (the caller ranks them). */
+    static final int MAX_OTHER_CLUSTERS = 3;
+
     /** Another cluster the caller may use, as it is now: its free slots and how many runs wait there. */
     public record OtherCluster(String name, String gpuType, int gpusPerSku, List<NodeSnapshot> free, int waiting) {
     }
@@ -79,7 +82,8 @@ public final class WaitReasons {
                 continue; // a replica must be whole SKUs there; behind a queue, room now says little
             }
             int skuPerReplica = gpusPerReplica / other.gpusPerSku();
-            if (Placement.place(other.free(), entry.replicas(), skuPerReplica).isPresent()) {
+            if (ways.stream().filter(way -> way.kind() == Kind.OTHER_CLUSTER).count() < MAX_OTHER_CLUSTERS
+                    && Placement.place(other.free(), entry.replicas(), skuPerReplica).isPresent()) {
                 ways.add(WaitReason.of(Kind.OTHER_CLUSTER, other.name(), other.gpuType(), skuPerReplica));
             }
         }

@@ -97,6 +97,12 @@ class WaitReasonsTest {
                                 .other(new OtherCluster("small", "B", 1, free(2, 2), 0))
                                 .other(new OtherCluster("odd", "C", 3, free(8), 0)).waiting(run("me", 1, 4)),
                         List.of(), List.of()),
+                argumentSet("at most three other clusters, in the order given", cluster(free(0, 0))
+                                .other(new OtherCluster("c1", "A", 1, free(8), 0)).other(new OtherCluster("c2", "A", 1, free(8), 0))
+                                .other(new OtherCluster("c3", "B", 1, free(8), 0)).other(new OtherCluster("c4", "B", 1, free(8), 0))
+                                .waiting(run("me", 1, 4)),
+                        List.of(OTHER_CLUSTER, OTHER_CLUSTER, OTHER_CLUSTER),
+                        List.of(List.of("c1", "A", 4), List.of("c2", "A", 4), List.of("c3", "B", 4))),
                 argumentSet("nothing on this cluster while a pinned task blocks it", cluster(free(4, 4))
                                 .ahead(pinned("p", 1, 16)).waiting(run("me", 1, 8)),
                         List.of(), List.of()),
