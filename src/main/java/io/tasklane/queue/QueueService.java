@@ -57,6 +57,40 @@ public class QueueService {
         return lines;
     }
 
+    /**
+     * The 1-based places of those of {@code runIds} that wait in the cluster's queue, reading the queue in order only
+     * as far as the last of them, and without the tasks' names: a page of tasks asks for a few places in a long queue.
+     */
+    public Map<RunId, Integer> positionsOf(ClusterName cluster, java.util.Collection<RunId> runIds) {
+        java.util.Set<RunId> wanted = new java.util.HashSet<>(runIds);
+        Map<RunId, Integer> positions = new java.util.HashMap<>();
+        List<QueueEntry> pinned = queue.pinned(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        int place = 0;
+        for (QueueEntry entry : pinned) {
+            place++;
+            if (wanted.remove(entry.runId())) {
+                positions.put(entry.runId(), place);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return positions;
+        }
+        java.util.Set<RunId> pinnedRuns = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
+        try (java.util.stream.Stream<QueueEntry> rest = queue.inOrderIgnoringPins(cluster, Integer.MAX_VALUE)) {
+            java.util.Iterator<QueueEntry> entries = rest.iterator();
+            while (!wanted.isEmpty() && entries.hasNext()) {
+                QueueEntry entry = entries.next();
+                if (!pinnedRuns.contains(entry.runId()) && wanted.remove(entry.runId())) {
+                    positions.put(entry.runId(), place + 1);
+                }
+                if (!pinnedRuns.contains(entry.runId())) {
+                    place++;
+                }
+            }
+        }
+        return positions;
+    }
+
     /** The 1-based place of the run in its cluster's queue, while it waits. */
     public Optional<Integer> positionOf(ClusterName cluster, RunId runId) {
         List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
