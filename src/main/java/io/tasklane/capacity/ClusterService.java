@@ -42,6 +42,13 @@ public class ClusterService {
         return snapshot(cluster, allocations.takenSlots(new ClusterName(cluster.name()))).stream().mapToInt(NodeSnapshot::free).sum();
     }
 
+    /** SKUs held on each node of the cluster, by node name (nodes where nothing is held are absent). */
+    public java.util.Map<String, Integer> skusInUse(ClusterName cluster) {
+        java.util.Map<String, Integer> inUse = new java.util.HashMap<>();
+        allocations.takenSlots(cluster).forEach((node, slots) -> inUse.put(node, slots.size()));
+        return inUse;
+    }
+
     /** The clusters {@code caller} may use: all of them for an admin, else those granted. */
     public List<VirtualCluster> visibleTo(Caller caller) {
         List<VirtualCluster> all = clusters.findAll();

@@ -186,6 +186,33 @@ public class ForceStartService {
         return outcome;
     }
 
+    /**
+     * Admins only: what a force-start of the queued task would kill now, planned as a force-start plans but saving
+     * nothing, so a page can show it before an admin pins or force-starts. Empty victims and a reason when no kill
+     * can make room.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(Caller caller, TaskId taskId) {
+        caller.requireAdmin("preview a force-start");
+        Task task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("task", taskId.value()));
+        if (task.state() != TaskState.QUEUED || task.currentRunId() == null) {
+            throw new ConflictException("state", "queued", "task " + taskId + " is " + task.state()
+                    + "; only a queued task can be pinned or force-started");
+        }
+        VictimPlanner.Planned planned = planner.plan(runs.get(task.currentRunId()));
+        return new Preview(planned.victims(), planned.impossible());
+    }
+
+    /** What a force-start would kill ({@code victims}), or why no kill can make room ({@code impossible}). */
+    public record Preview(List<ForceStart.Victim> victims, String impossible) {
+    }
+
+    /** The force-start under way on the cluster, if any, with its victims (admins only). */
+    public Optional<ForceStart> openOn(Caller caller, io.tasklane.common.ClusterName cluster) {
+        caller.requireAdmin("see force-starts");
+        return starts.openOn(cluster).map(start -> find(start.id()));
+    }
+
     /** What the admin confirming the force-start reads. */
     public Confirmation confirmation(ForceStartId id) {
         ForceStart start = find(id);

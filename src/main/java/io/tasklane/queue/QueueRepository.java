@@ -83,13 +83,40 @@ class QueueRepository {
                 .param(cluster.value()).query(ENTRY).list();
     }
 
-    /** Task name and project of each waiting run of the cluster, by run id. */
+    /** Task name, project and creator of each waiting run of the cluster, by run id. */
     java.util.Map<String, String[]> labels(ClusterName cluster) {
-        return jdbc.sql("select r.id, t.name, t.project from tasklane.task_run r join tasklane.task t on t.id = r.task_id"
+        return jdbc.sql("select r.id, t.name, t.project, t.creator from tasklane.task_run r join tasklane.task t on t.id = r.task_id"
                         + " where r.cluster = ? and r.state = 'QUEUED' and r.admitted_at is null")
                 .param(cluster.value())
-                .query((rs, i) -> java.util.Map.entry(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)}))
+                .query((rs, i) -> java.util.Map.entry(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
                 .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /**
+     * Runs holding slots on the cluster (admitted, starting, running or stopping), longest held first: one row per
+     * replica's allocation, summed per run.
+     */
+    List<HoldingRun> holding(ClusterName cluster) {
+        java.util.Map<String, HoldingRun> byRun = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select a.run_id, a.node, a.slots, r.task_id, r.state, coalesce(r.started_at, r.admitted_at) as since,
+                  t.name, t.project, t.creator
+                from tasklane.allocation a join tasklane.task_run r on r.id = a.run_id join tasklane.task t on t.id = r.task_id
+                where a.cluster = ?
+                order by since, a.run_id, a.replica_index""")
+                .param(cluster.value())
+                .query((rs, i) -> {
+                    OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
+                    int skus = rs.getString("slots").isBlank() ? 0 : rs.getString("slots").split(",").length;
+                    return new HoldingRun(new RunId(rs.getString("run_id")), new TaskId(rs.getString("task_id")), rs.getString("name"),
+                            rs.getString("project"), rs.getString("creator"), io.tasklane.task.TaskState.valueOf(rs.getString("state")),
+                            skus, List.of(rs.getString("node")), since == null ? null : since.toInstant());
+                })
+                .list()
+                .forEach(replica -> byRun.merge(replica.runId().value(), replica, (a, b) -> new HoldingRun(a.runId(), a.taskId(),
+                        a.taskName(), a.project(), a.owner(), a.state(), a.skus() + b.skus(),
+                        java.util.stream.Stream.concat(a.nodes().stream(), b.nodes().stream()).distinct().toList(), a.since())));
+        return List.copyOf(byRun.values());
     }
 
     /** Clusters with at least one waiting run. */

@@ -25,9 +25,24 @@ public class QueueService {
 
     /** The cluster's queue as {@code caller} may see it: every place, but only their own projects' task names. */
     public List<QueueLine> lines(Caller caller, ClusterName cluster) {
+        // The caller's projects once, not a membership query per line: a queue may be thousands long.
+        java.util.function.Predicate<String> visible = visibleTo(caller);
         return lines(cluster).stream()
-                .map(line -> projects.canSee(caller, line.project()) ? line : line.hidingTask())
+                .map(line -> visible.test(line.project()) ? line : line.hidingTask())
                 .toList();
+    }
+
+    /** The runs holding GPUs on the cluster, as {@code caller} may see them (other projects' task names hidden). */
+    public List<HoldingRun> holding(Caller caller, ClusterName cluster) {
+        java.util.function.Predicate<String> visible = visibleTo(caller);
+        return queue.holding(cluster).stream()
+                .map(run -> visible.test(run.project()) ? run : run.hidingTask())
+                .toList();
+    }
+
+    private java.util.function.Predicate<String> visibleTo(Caller caller) {
+        return projects.visibleProjects(caller).<java.util.function.Predicate<String>>map(names -> names::contains)
+                .orElse(project -> true);
     }
 
     List<QueueLine> lines(ClusterName cluster) {
@@ -36,10 +51,44 @@ public class QueueService {
         List<QueueLine> lines = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             QueueEntry entry = ordered.get(i);
-            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null});
-            lines.add(new QueueLine(i + 1, entry, label[0], label[1]));
+            String[] label = labels.getOrDefault(entry.runId().value(), new String[] {null, null, null});
+            lines.add(new QueueLine(i + 1, entry, label[0], label[1], label[2]));
         }
         return lines;
+    }
+
+    /**
+     * The 1-based places of those of {@code runIds} that wait in the cluster's queue, reading the queue in order only
+     * as far as the last of them, and without the tasks' names: a page of tasks asks for a few places in a long queue.
+     */
+    public Map<RunId, Integer> positionsOf(ClusterName cluster, java.util.Collection<RunId> runIds) {
+        java.util.Set<RunId> wanted = new java.util.HashSet<>(runIds);
+        Map<RunId, Integer> positions = new java.util.HashMap<>();
+        List<QueueEntry> pinned = queue.pinned(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        int place = 0;
+        for (QueueEntry entry : pinned) {
+            place++;
+            if (wanted.remove(entry.runId())) {
+                positions.put(entry.runId(), place);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return positions;
+        }
+        java.util.Set<RunId> pinnedRuns = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
+        try (java.util.stream.Stream<QueueEntry> rest = queue.inOrderIgnoringPins(cluster, Integer.MAX_VALUE)) {
+            java.util.Iterator<QueueEntry> entries = rest.iterator();
+            while (!wanted.isEmpty() && entries.hasNext()) {
+                QueueEntry entry = entries.next();
+                if (!pinnedRuns.contains(entry.runId()) && wanted.remove(entry.runId())) {
+                    positions.put(entry.runId(), place + 1);
+                }
+                if (!pinnedRuns.contains(entry.runId())) {
+                    place++;
+                }
+            }
+        }
+        return positions;
     }
 
     /** The 1-based place of the run in its cluster's queue, while it waits. */

@@ -33,6 +33,15 @@ class ScheduleRepository {
         return jdbc.sql("select * from tasklane.task_schedule where task_id = ?").param(taskId.value()).query(this::map).optional();
     }
 
+    /** The schedules among {@code taskIds} (tasks without one are absent). */
+    List<Schedule> findAll(java.util.Collection<TaskId> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from tasklane.task_schedule where task_id in (:ids)")
+                .param("ids", taskIds.stream().map(TaskId::value).toList()).query(this::map).list();
+    }
+
     /** The schedule locked until the transaction ends: fires and edits of one schedule are serialized. */
     Optional<Schedule> lock(TaskId taskId) {
         return jdbc.sql("select * from tasklane.task_schedule where task_id = ? for update").param(taskId.value())

@@ -60,6 +60,15 @@ public class ScheduleService {
         return view(schedules.find(taskId).orElse(Schedule.manual(taskId)));
     }
 
+    /** {@link #viewOf} for a page of tasks (the caller may see them all), in one query. */
+    public java.util.Map<TaskId, ScheduleView> viewsOf(java.util.Collection<TaskId> taskIds) {
+        java.util.Map<TaskId, Schedule> found = schedules.findAll(taskIds).stream()
+                .collect(java.util.stream.Collectors.toMap(Schedule::taskId, schedule -> schedule));
+        java.util.Map<TaskId, ScheduleView> views = new java.util.HashMap<>();
+        taskIds.forEach(id -> views.put(id, view(found.getOrDefault(id, Schedule.manual(id)))));
+        return views;
+    }
+
     /**
      * Replaces the task's schedule. 400 naming field and rule if the request breaks one, including an
      * active one-off whose time has passed; MANUAL removes the schedule. Any other type starts the task later, so

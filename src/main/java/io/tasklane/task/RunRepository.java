@@ -51,6 +51,15 @@ public class RunRepository {
                 .update();
     }
 
+    /** The runs that exist among {@code ids}, in no particular order. */
+    public List<TaskRun> findAllById(java.util.Collection<RunId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from tasklane.task_run where id in (:ids)").param("ids", ids.stream().map(RunId::value).toList())
+                .query(this::map).list();
+    }
+
     public Optional<TaskRun> findById(RunId id) {
         return jdbc.sql("select * from tasklane.task_run where id = ?").param(id.value()).query(this::map).optional();
     }

@@ -127,6 +127,11 @@ public class RunService {
         return true;
     }
 
+    /** The runs that exist among {@code ids}, by id: one query for a page of tasks' current runs. */
+    public java.util.Map<RunId, TaskRun> findAll(java.util.Collection<RunId> ids) {
+        return runs.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(TaskRun::id, run -> run));
+    }
+
     /** The run, if it exists (a deleted task's runs are gone). */
     public java.util.Optional<TaskRun> find(RunId id) {
         return runs.findById(id);

@@ -147,6 +147,32 @@ public class TaskRepository {
         jdbc.sql("delete from tasklane.task where id = ?").param(id.value()).update();
     }
 
+    /**
+     * How many tasks match {@code query} among {@code visibleProjects}, by state and archived or not, in one grouped
+     * query (its own states and archived filters are ignored): what a page of tabs counts.
+     */
+    TaskCounts count(TaskQuery query, Set<String> visibleProjects) {
+        TaskQuery everyState = new TaskQuery(query.name(), query.text(), query.ids(), List.of(), query.tags(), query.project(),
+                query.cluster(), query.creator(), null, 0, 1, query.sort(), query.ascending());
+        TaskSearchSql sql = TaskSearchSql.of(everyState, visibleProjects);
+        if (sql == null) {
+            return new TaskCounts(Map.of(), 0);
+        }
+        Map<TaskState, Long> active = new java.util.EnumMap<>(TaskState.class);
+        long[] archived = {0};
+        jdbc.sql("select t.state, t.archived, count(*) as n from tasklane.task t where " + sql.where() + " group by t.state, t.archived")
+                .params(sql.params())
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    if (rs.getBoolean("archived")) {
+                        archived[0] += n;
+                    } else {
+                        active.merge(TaskState.valueOf(rs.getString("state")), n, Long::sum);
+                    }
+                });
+        return new TaskCounts(active, archived[0]);
+    }
+
     /** The page of tasks matching {@code query} among {@code visibleProjects} (null: every project). */
     TaskPage search(TaskQuery query, Set<String> visibleProjects) {
         TaskSearchSql sql = TaskSearchSql.of(query, visibleProjects);
@@ -158,13 +184,23 @@ public class TaskRepository {
         if (total == 0 || query.offset() >= total) {
             return new TaskPage(total, List.of());
         }
+        return new TaskPage(total, page(query, sql));
+    }
+
+    /** The tasks of one page of {@code query} among {@code visibleProjects}, without counting all that match. */
+    List<Task> pageOnly(TaskQuery query, Set<String> visibleProjects) {
+        TaskSearchSql sql = TaskSearchSql.of(query, visibleProjects);
+        return sql == null ? List.of() : page(query, sql);
+    }
+
+    private List<Task> page(TaskQuery query, TaskSearchSql sql) {
         String order = query.sort().column + (query.ascending() ? " asc" : " desc")
                 + ", t.id" + (query.ascending() ? " asc" : " desc");
         List<String> ids = jdbc.sql("select t.id from tasklane.task t where " + sql.where() + " order by " + order
                         + " limit :limit offset :offset")
                 .params(sql.params()).param("limit", query.limit()).param("offset", query.offset())
                 .query(String.class).list();
-        return new TaskPage(total, loadInOrder(ids));
+        return ids.isEmpty() ? List.of() : loadInOrder(ids);
     }
 
     private List<Task> loadInOrder(List<String> ids) {

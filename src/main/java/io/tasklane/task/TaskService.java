@@ -69,12 +69,37 @@ public class TaskService {
         if (query.offset() < 0) {
             throw new InvalidInputException("offset", "min", "offset must be 0 or more");
         }
+        requireNoNul(query);
+        return tasks.search(query, projects.visibleProjects(caller).orElse(null));
+    }
+
+    /**
+     * How many tasks matching {@code query} the caller may see, by state and archived or not, whatever the query's own
+     * states and archived filter: the counts of every tab of a list in one query.
+     */
+    public TaskCounts count(Caller caller, TaskQuery query) {
+        requireNoNul(query);
+        return tasks.count(query, projects.visibleProjects(caller).orElse(null));
+    }
+
+    /**
+     * The tasks of one page of {@code query}, for a caller who counted them already with {@link #count}: a page of
+     * tabs counts once, not once for its tabs and again for its page.
+     */
+    public List<Task> page(Caller caller, TaskQuery query) {
+        if (query.limit() < 1 || query.limit() > TaskQuery.MAX_LIMIT || query.offset() < 0) {
+            return list(caller, query).items(); // the same refusals as list
+        }
+        requireNoNul(query);
+        return tasks.pageOnly(query, projects.visibleProjects(caller).orElse(null));
+    }
+
+    private static void requireNoNul(TaskQuery query) {
         query.textFilters().forEach((parameter, value) -> {
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw new InvalidInputException(parameter, "no-nul-character", parameter + " may not contain the NUL character");
             }
         });
-        return tasks.search(query, projects.visibleProjects(caller).orElse(null));
     }
 
     /** Replaces the configuration of a task that is not active; project and kind stay as they are. */

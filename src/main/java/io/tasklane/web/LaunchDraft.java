@@ -33,7 +33,9 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
                 command, args, text(form.getCluster()), integer("skuPerReplica", form.getSkuPerReplica(), v),
                 integer("replicas", form.getReplicas(), v), ports(form.getPorts(), v), env(form.getEnv(), v),
                 storages(form.getStorages(), v), text(form.getDescription()), tags(form.getTags()),
-                integer("priority", form.getPriority(), v), whole("activeDeadlineSeconds", form.getActiveDeadlineSeconds(), v));
+                integer("priority", form.getPriority(), v), whole("activeDeadlineSeconds", form.getActiveDeadlineSeconds(), v),
+                // Roles (distributed jobs) are not in the wizard yet: the API sets them.
+                null, null, null);
         return new LaunchDraft(spec, schedule(form, v), List.copyOf(v));
     }
 

@@ -41,12 +41,15 @@ class TaskPageController {
     private final RunService runs;
     private final Deployments deployments;
     private final TaskDetailsReader details;
+    private final WhyWaitingPanel whyWaiting;
 
-    TaskPageController(TaskService tasks, RunService runs, Deployments deployments, TaskDetailsReader details) {
+    TaskPageController(TaskService tasks, RunService runs, Deployments deployments, TaskDetailsReader details,
+                       WhyWaitingPanel whyWaiting) {
         this.tasks = tasks;
         this.runs = runs;
         this.deployments = deployments;
         this.details = details;
+        this.whyWaiting = whyWaiting;
     }
 
     @GetMapping("/tasks/{id}")
@@ -54,6 +57,7 @@ class TaskPageController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         Task task = tasks.get(caller, AddressedIds.task(id));
         model.addAttribute("task", details.read(caller, task));
+        model.addAttribute("why", whyWaiting.read(caller, task));
         return htmx != null ? "task :: live" : "task";
     }
 

@@ -9,13 +9,13 @@ import io.tasklane.common.ClusterName;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.NotFoundException;
-import io.tasklane.queue.QueueLine;
 import io.tasklane.queue.QueueService;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleType;
 import io.tasklane.schedule.ScheduleView;
 import io.tasklane.security.Caller;
 import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskRun;
@@ -26,8 +26,8 @@ import io.tasklane.web.TaskRow.TaskSpecSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns tasks into rows for one caller. A page of rows reads each cluster, its grant and its queue once, and
- * each task's current run and schedule once.
+ * Turns tasks into rows for one caller. A page of rows reads each cluster and its grant once, its tasks' current
+ * runs, schedules and queue places in one query each (per cluster for the places), not one per row.
  */
 @Component
 class TaskRows {
@@ -44,28 +44,40 @@ class TaskRows {
         this.schedules = schedules;
     }
 
+    /** The rows of a page: its tasks' current runs, schedules and queue places each read in one go. */
     List<TaskRow> of(Caller caller, List<Task> tasks) {
         PerCluster perCluster = new PerCluster(caller);
-        return tasks.stream().map(task -> row(caller, task, perCluster)).toList();
+        Map<RunId, TaskRun> currentRuns = runs.findAll(tasks.stream().map(Task::currentRunId).filter(java.util.Objects::nonNull).toList());
+        Map<TaskId, ScheduleView> schedulesOf = schedules.viewsOf(tasks.stream().map(Task::id).toList());
+        Map<RunId, Integer> positions = positions(tasks);
+        return tasks.stream().map(task -> row(caller, task, perCluster, Optional.ofNullable(task.currentRunId()).map(currentRuns::get),
+                schedulesOf.get(task.id()), positions)).toList();
     }
 
     TaskRow of(Caller caller, Task task) {
-        return row(caller, task, new PerCluster(caller));
+        return of(caller, List.of(task)).get(0);
     }
 
-    private TaskRow row(Caller caller, Task task, PerCluster perCluster) {
+    private Map<RunId, Integer> positions(List<Task> tasks) {
+        Map<RunId, Integer> positions = new HashMap<>();
+        tasks.stream().filter(task -> task.state() == TaskState.QUEUED && task.currentRunId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(task -> task.spec().cluster(),
+                        java.util.stream.Collectors.mapping(Task::currentRunId, java.util.stream.Collectors.toList())))
+                .forEach((cluster, runIds) -> positions.putAll(queues.positionsOf(new ClusterName(cluster), runIds)));
+        return positions;
+    }
+
+    private TaskRow row(Caller caller, Task task, PerCluster perCluster, Optional<TaskRun> run, ScheduleView schedule,
+                        Map<RunId, Integer> positions) {
         TaskSpec spec = task.spec();
-        Optional<TaskRun> run = Optional.ofNullable(task.currentRunId()).flatMap(runs::find);
         Optional<VirtualCluster> cluster = perCluster.cluster(spec.cluster());
         int gpusPerSku = cluster.map(c -> c.sku().gpus()).orElse(1);
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
                 cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
-        ScheduleView schedule = schedules.viewOf(task.id());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
         String nextFire = scheduled && schedule.schedule().active()
                 ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;
-        Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null
-                ? perCluster.positions(spec.cluster()).get(task.currentRunId()) : null;
+        Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null ? positions.get(task.currentRunId()) : null;
         String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
@@ -103,13 +115,12 @@ class TaskRows {
         return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) ? "'" + word + "'" : word;
     }
 
-    /** What rows of one page share: their clusters, the caller's grants on them, and the clusters' queues. */
+    /** What rows of one page share: their clusters and the caller's grants on them. */
     private final class PerCluster {
 
         private final Caller caller;
         private final Map<String, Optional<VirtualCluster>> clustersByName = new HashMap<>();
         private final Map<String, Boolean> grants = new HashMap<>();
-        private final Map<String, Map<RunId, Integer>> positions = new HashMap<>();
 
         PerCluster(Caller caller) {
             this.caller = caller;
@@ -127,16 +138,6 @@ class TaskRows {
 
         boolean granted(String name) {
             return grants.computeIfAbsent(name, n -> clusters.isGranted(caller, new ClusterName(n)));
-        }
-
-        Map<RunId, Integer> positions(String name) {
-            return positions.computeIfAbsent(name, n -> {
-                Map<RunId, Integer> byRun = new HashMap<>();
-                for (QueueLine line : queues.lines(caller, new ClusterName(n))) {
-                    byRun.putIfAbsent(line.entry().runId(), line.position());
-                }
-                return byRun;
-            });
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.security.Caller;
-import io.tasklane.task.TaskPage;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskCounts;
 import io.tasklane.task.TaskService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,17 +36,20 @@ class TasksController {
     String tasks(@AuthenticationPrincipal Caller caller, TaskListRequest request,
                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         TaskTab selected = request.selectedTab();
-        TaskPage page = tasks.list(caller, request.query(selected, TaskListRequest.PAGE_SIZE));
+        // Every tab's count in one grouped query, then the selected tab's page without counting it again.
+        TaskCounts counts = tasks.count(caller, request.query(selected, 1));
         List<TabCount> tabs = new ArrayList<>();
         for (TaskTab tab : TaskTab.values()) {
-            long count = tab == selected ? page.total() : tasks.list(caller, request.query(tab, 1)).total();
+            long count = tab.archived() ? counts.archived() : counts.inStates(tab.states());
             tabs.add(new TabCount(tab, count, tab == selected, request.withTab(tab)));
         }
-        long pages = Math.max(1, (page.total() + TaskListRequest.PAGE_SIZE - 1) / TaskListRequest.PAGE_SIZE);
+        long total = tabs.get(selected.ordinal()).count();
+        List<Task> page = total == 0 ? List.of() : tasks.page(caller, request.query(selected, TaskListRequest.PAGE_SIZE));
+        long pages = Math.max(1, (total + TaskListRequest.PAGE_SIZE - 1) / TaskListRequest.PAGE_SIZE);
         model.addAttribute("request", request);
         model.addAttribute("tabs", tabs);
-        model.addAttribute("rows", rows.of(caller, page.items()));
-        model.addAttribute("total", page.total());
+        model.addAttribute("rows", rows.of(caller, page));
+        model.addAttribute("total", total);
         model.addAttribute("pages", pages);
         model.addAttribute("clusters", clusters.visibleTo(caller).stream().map(VirtualCluster::name).sorted().toList());
         return htmx != null ? "tasks :: table" : "tasks";

@@ -48,7 +48,7 @@ class LaunchDraftTest {
                 List.of("sh", "-c", "echo hello; sleep 1"), List.of("--verbose"), "local", 2, 3,
                 List.of(new PortMapping(8000, null), new PortMapping(9000, 30090)), Map.of("SHM_SIZE", "16G", "GREETING", "a=b"),
                 List.of(new StorageMount("data", "/data", true), new StorageMount("scratch", "/scratch", false)), null,
-                List.of("demo", "nightly"), 10, 3600L));
+                List.of("demo", "nightly"), 10, 3600L, null, null, null));
         assertThat(draft.schedule().type()).isEqualTo("MANUAL");
     }
 
@@ -109,7 +109,7 @@ class LaunchDraftTest {
     void aTaskFillsTheFormAndReadsBackAsTheSameSpec() {
         TaskSpec spec = new TaskSpec("hello", "demo", TaskKind.SERVICE, "python:3.12", null,
                 List.of("python", "-m", "http.server"), List.of("8000"), "local", 1, 2, List.of(new PortMapping(8000, 30080)),
-                Map.of("SHM_SIZE", "1G"), List.of(new StorageMount("data", "/data", true)), "a server", List.of("web"), 5, 600L);
+                Map.of("SHM_SIZE", "1G"), List.of(new StorageMount("data", "/data", true)), "a server", List.of("web"), 5, 600L, null, null, null);
         Schedule schedule = new Schedule(new TaskId("t1"), ScheduleType.DAILY, ZoneId.of("Asia/Shanghai"), null, null,
                 List.of(new ReplicaWindow(LocalTime.of(8, 0), 1, 2)), true, null, null, null);
 

@@ -1,0 +1,152 @@
+package io.tasklane.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tasklane.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How fast the console's Tasks page renders with 100,000 tasks on PostgreSQL: the whole page (tab counts, the first
+ * page of rows, the frame) over HTTP on localhost with a signed-in session, for each tab and a text search, as an
+ * admin and as a member. Prints figures; asserts nothing about time. Run: ./mvnw -Pbench test -Dtest=TasksPageBench
+ */
+@IntegrationTest
+class TasksPageBench {
+
+    static final int TASKS = 100_000;
+    static final int ROUNDS = 40;
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void tasksPageTimesWithOneHundredThousandTasks() throws Exception {
+        seed();
+        List<String[]> cases = List.of(
+                new String[] {"tab all (first page)", "/?tab=all"},
+                new String[] {"tab idle", "/?tab=idle"},
+                new String[] {"tab in queue", "/?tab=queued"},
+                new String[] {"tab starting", "/?tab=starting"},
+                new String[] {"tab running", "/?tab=running"},
+                new String[] {"tab stopping", "/?tab=stopping"},
+                new String[] {"tab archived", "/?tab=archived"},
+                new String[] {"text search", "/?tab=all&text=7777"},
+                new String[] {"table refresh (htmx)", "/?tab=queued#htmx"});
+        System.out.printf("%nTasks page (GET / over HTTP, whole page) with %,d tasks, %d rounds each (ms)%n", TASKS, ROUNDS);
+        System.out.printf("%-28s %8s %8s %8s%n", "page", "p50", "p95", "max");
+        for (String user : List.of("admin", "alice")) {
+            HttpClient client = signedIn(user);
+            for (String[] c : cases) {
+                long[] times = time(client, c[1]);
+                System.out.printf("%-28s %8.1f %8.1f %8.1f  (%s)%n", c[0], ms(times, 0.50), ms(times, 0.95),
+                        times[times.length - 1] / 1e6, user.equals("admin") ? "admin" : "member");
+            }
+        }
+    }
+
+    /**
+     * 100,000 tasks in two projects: half never started, a quarter ended (each with its finished run), a tenth waiting
+     * in the queue of cluster {@code private} with a queued run that can never fit there (so no dispatch pass starts
+     * it), a few starting, running and stopping (without runs: nothing may try to run them), 5% archived.
+     */
+    private void seed() {
+        io.tasklane.support.Database.deleteAllTasks(jdbc);
+        jdbc.sql("""
+                insert into tasklane.task (id, name, project, kind, image, command_json, cluster, sku_per_replica,
+                  replicas, ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned,
+                  creator, created_at, updated_at, archived, version)
+                select 'pb' || lpad(i::text, 11, '0'), 'page-' || i, case when i % 10 = 0 then 'vision' else 'demo' end,
+                  'JOB', 'python:3.12', '["python","run.py"]', case when i % 20 in (16, 17) then 'private' else 'local' end,
+                  case when i % 20 in (16, 17) then 2 else 1 end, 1, '[]', '{}', '[]', i % 100, 432000,
+                  case i % 20 when 10 then 'SUCCEEDED' when 11 then 'SUCCEEDED' when 12 then 'SUCCEEDED' when 13 then 'FAILED'
+                    when 14 then 'STOPPED' when 15 then 'KILLED' when 16 then 'QUEUED' when 17 then 'QUEUED'
+                    when 18 then (case when i % 60 < 20 then 'STARTING' when i % 60 < 40 then 'RUNNING' else 'STOPPING' end)
+                    else 'CREATED' end,
+                  false, case when i % 3 = 0 then 'admin' else 'alice' end,
+                  now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval, i % 20 = 19, 0
+                from generate_series(1, :n) as s(i)""").param("n", TASKS).update();
+        jdbc.sql("""
+                insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state, reason,
+                  requested_by, queued_at, started_at, finished_at, version)
+                select 'pr' || substr(t.id, 3), t.id, t.cluster, t.kind, t.replicas, t.sku_per_replica, t.priority, t.state,
+                  case when t.state = 'QUEUED' then null else 'ended as seeded' end, t.creator, t.created_at,
+                  case when t.state = 'QUEUED' then null else t.created_at end,
+                  case when t.state = 'QUEUED' then null else t.created_at + interval '1 minute' end, 0
+                from tasklane.task t where t.state in ('SUCCEEDED', 'FAILED', 'STOPPED', 'KILLED', 'QUEUED')""").update();
+        jdbc.sql("update tasklane.task set current_run_id = 'pr' || substr(id, 3)"
+                + " where state in ('SUCCEEDED', 'FAILED', 'STOPPED', 'KILLED', 'QUEUED')").update();
+        jdbc.sql("insert into tasklane.task_tag (task_id, tag) select id, 'team-' || (substr(id, 9)::int % 20) from tasklane.task")
+                .update();
+        // As autovacuum leaves a table that has settled: statistics, and pages marked all-visible for index-only scans.
+        for (String table : List.of("task", "task_tag", "task_run")) {
+            jdbc.sql("vacuum analyze tasklane." + table).update();
+        }
+    }
+
+    /** A client signed in through the console's sign-in form, with its session cookie. */
+    private HttpClient signedIn(String user) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = client.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = CSRF.matcher(login);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String form = "username=" + user + "&password=" + user + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in as " + user + " failed: " + signedIn.statusCode() + " " + signedIn.headers().map());
+        }
+        return client;
+    }
+
+    private long[] time(HttpClient client, String path) throws Exception {
+        boolean htmx = path.endsWith("#htmx");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path.replace("#htmx", "")));
+        if (htmx) {
+            builder.header("HX-Request", "true");
+        }
+        HttpRequest request = builder.build();
+        for (int i = 0; i < 5; i++) {
+            client.send(request, HttpResponse.BodyHandlers.ofString()); // warm-up
+        }
+        List<Long> samples = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            samples.add(System.nanoTime() - start);
+            if (response.statusCode() != 200 || !response.body().contains("id=\"tasks\"")) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+        }
+        long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+    }
+}

@@ -1,0 +1,80 @@
+package io.tasklane.web;
+
+import java.util.Optional;
+
+import io.tasklane.common.AddressedIds;
+import io.tasklane.preemption.ForceStart;
+import io.tasklane.preemption.ForceStartId;
+import io.tasklane.preemption.ForceStartService;
+import io.tasklane.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/**
+ * The Queue page: per cluster, the runs holding GPUs and those waiting in admission order. Admins pin (after a preview
+ * of what it delays and what a force-start would kill), unpin and force-start here, and confirm or reject a
+ * force-start's plan: the same decision as its Tasklist task, so deciding in either ends the other. Pin, unpin and
+ * force-start are the Tasks page's row actions ({@link TaskActionsController}).
+ */
+@Controller
+class QueueController {
+
+    private final QueueBoard board;
+    private final ImpactPreview impact;
+    private final ForceStartService forceStarts;
+
+    QueueController(QueueBoard board, ImpactPreview impact, ForceStartService forceStarts) {
+        this.board = board;
+        this.impact = impact;
+        this.forceStarts = forceStarts;
+    }
+
+    @GetMapping({"/queue", "/queue/{cluster}"})
+    String queue(@AuthenticationPrincipal Caller caller, @PathVariable Optional<String> cluster,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("clusters", board.read(caller, cluster));
+        model.addAttribute("only", cluster.orElse(null));
+        return htmx != null ? "queue :: board" : "queue";
+    }
+
+    /** What pinning the task would do; shown in the page before the admin confirms the pin. */
+    @GetMapping("/queue/impact/{taskId}")
+    String impact(@AuthenticationPrincipal Caller caller, @PathVariable String taskId, Model model) {
+        model.addAttribute("impact", impact.of(caller, taskId));
+        return "queue :: impact";
+    }
+
+    @PostMapping("/queue/force-starts/{id}/confirm")
+    String confirm(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        return decided(forceStarts.decide(caller, forceStartId(id), true), "notice.force-start.confirmed", request, response, model);
+    }
+
+    @PostMapping("/queue/force-starts/{id}/reject")
+    String reject(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        return decided(forceStarts.decide(caller, forceStartId(id), false), "notice.force-start.rejected", request, response, model);
+    }
+
+    private static String decided(ForceStart start, String messageKey, HttpServletRequest request, HttpServletResponse response,
+                                  Model model) {
+        if (!Htmx.isHtmx(request)) {
+            return "redirect:/queue/" + start.cluster().value();
+        }
+        response.setHeader("HX-Trigger", TaskActionsController.CHANGED_EVENT);
+        model.addAttribute("noticeKey", messageKey);
+        model.addAttribute("noticeArgument", start.outcome() == null ? start.state().name() : start.outcome());
+        return "fragments/notice :: notice";
+    }
+
+    private static ForceStartId forceStartId(String id) {
+        return AddressedIds.of("forceStart", id, ForceStartId::new);
+    }
+}

@@ -1,0 +1,64 @@
+package io.tasklane.web;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.tasklane.queue.WaitExplainer;
+import io.tasklane.queue.WaitExplanation;
+import io.tasklane.queue.WaitReason;
+import io.tasklane.schedule.ScheduleService;
+import io.tasklane.schedule.ScheduleType;
+import io.tasklane.schedule.ScheduleView;
+import io.tasklane.security.Caller;
+import io.tasklane.task.Task;
+import io.tasklane.task.TaskState;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Task page's "Why is it waiting" panel: for a queued task its place, the wait so far and the reasons
+ * ({@link WaitExplainer} decides them; this only puts their figures in the page's words); for an idle task whose
+ * schedule starts it later, when. Nothing for a task that is not waiting.
+ */
+@Component
+class WhyWaitingPanel {
+
+    private final WaitExplainer explainer;
+    private final ScheduleService schedules;
+
+    WhyWaitingPanel(WaitExplainer explainer, ScheduleService schedules) {
+        this.explainer = explainer;
+        this.schedules = schedules;
+    }
+
+    /** The panel, or null when the task is not waiting for anything. */
+    WhyWaiting read(Caller caller, Task task) {
+        ScheduleView schedule = schedules.viewOf(task.id());
+        Optional<ZonedDateTime> nextFire = schedule.schedule().type() != ScheduleType.MANUAL && schedule.schedule().active()
+                ? schedule.nextFire().map(fire -> fire.in(schedule.schedule().zone())) : Optional.empty();
+        boolean waiting = task.state() == TaskState.QUEUED
+                || (TaskState.STARTABLE.contains(task.state()) && !task.archived() && nextFire.isPresent());
+        if (!waiting) {
+            return null;
+        }
+        WaitExplanation why = explainer.explain(caller, task, nextFire);
+        return new WhyWaiting(why.position(), why.queueLength(), why.waited() == null ? null : QueueBoard.waited(why.waited()),
+                said(why.reasons()), said(why.sooner()));
+    }
+
+    private static List<Said> said(List<WaitReason> reasons) {
+        return reasons.stream().map(reason -> new Said(reason.messageKey(), reason.arguments().stream()
+                .map(argument -> argument instanceof ZonedDateTime at ? ConsoleTimes.in(at) : argument).toArray())).toList();
+    }
+
+    /**
+     * The panel's content: {@code position} of {@code queueLength} (null when not queued), the wait so far, the reasons
+     * ranked and the ways to start sooner. The expected start is not estimated yet.
+     */
+    public record WhyWaiting(Integer position, int queueLength, String waited, List<Said> reasons, List<Said> sooner) {
+    }
+
+    /** A reason by its message key and the figures it is told with. */
+    public record Said(String key, Object[] arguments) {
+    }
+}
