@@ -54,6 +54,7 @@ class LaunchController {
         if (copy != null || edit != null) {
             LaunchMode mode = edit != null ? LaunchMode.EDIT : LaunchMode.COPY;
             Task task = tasks.get(caller, AddressedIds.task(edit != null ? edit : copy));
+            Launcher.requireNoRoles(task);
             if (mode == LaunchMode.EDIT) {
                 launcher.requireEditable(caller, task);
             }

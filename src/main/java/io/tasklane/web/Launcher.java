@@ -100,7 +100,22 @@ class Launcher {
         }
     }
 
+    /**
+     * The wizard has no fields for roles: saving a distributed job's copy or edit from it would drop them, so it
+     * refuses to open on one (409, saying where roles are edited).
+     */
+    static void requireNoRoles(Task task) {
+        if (task.spec().hasRoles()) {
+            throw new ConflictException("roles", "roles-not-in-console", "task " + task.spec().name()
+                    + " is a distributed job with roles, which the console cannot edit or copy yet: use PUT /api/v1/tasks/"
+                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy");
+        }
+    }
+
     private Task save(Caller caller, LaunchMode mode, TaskId source, LaunchDraft draft) {
+        if (mode != LaunchMode.NEW) {
+            requireNoRoles(tasks.get(caller, source));
+        }
         Task task = switch (mode) {
             case NEW -> tasks.create(caller, draft.spec());
             case COPY -> tasks.copy(caller, source, draft.spec());
