@@ -14,6 +14,7 @@ import io.tasklane.runtime.LogTail;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunService;
+import io.tasklane.task.TaskRun;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -43,7 +44,8 @@ class RunController {
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return RunResponse.of(runs.get(caller, ApiIds.run(id)), deployments.dashboardOf(ApiIds.run(id)));
+        TaskRun run = runs.get(caller, ApiIds.run(id));
+        return RunResponse.of(run, deployments.dashboardOf(run.id()), deployments.replicaCountsOf(run));
     }
 
     @GetMapping(path = "/{id}/instances", produces = MediaType.APPLICATION_JSON_VALUE)
