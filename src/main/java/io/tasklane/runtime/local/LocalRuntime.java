@@ -99,7 +99,7 @@ class LocalRuntime implements TaskRuntime {
                 Path exitFile = runDir.resolve("replica-" + replica.index() + ".exit");
                 Files.deleteIfExists(exitFile);
                 ProcessBuilder builder = new ProcessBuilder(ReplicaProcess.wrap(command))
-                        .directory(properties.workingDir().toFile())
+                        .directory(properties.workingPath().toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
                 Map<String, String> env = builder.environment();
@@ -174,7 +174,7 @@ class LocalRuntime implements TaskRuntime {
     private void requireProgram(String program) {
         boolean found;
         if (program.contains("/")) {
-            Path path = properties.workingDir().resolve(program);
+            Path path = properties.workingPath().resolve(program);
             found = Files.isExecutable(path);
         } else {
             String pathVariable = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");

@@ -90,14 +90,14 @@ final class RayServeHeads {
         }
         List<String> command = List.of(python().toString(), driver.toString(), "--config", runDir.resolve(RayServeRun.CONFIG_FILE).toString(),
                 "--status", runDir.resolve(RayServeRun.STATUS_FILE).toString(),
-                "--working-dir", properties.workingDir().toAbsolutePath().toString(),
+                "--working-dir", properties.workingPath().toString(),
                 "--num-gpus", String.valueOf(allGpus.size()), "--dashboard-port", String.valueOf(dashboardPort));
         Path logFile = runDir.resolve(RayServeRun.HEAD_LOG);
         Path exitFile = runDir.resolve(RayServeRun.HEAD_EXIT);
         Files.deleteIfExists(exitFile);
         int markerIndex = request.replicas().stream().mapToInt(ReplicaLaunch::index).min().orElse(0);
         ProcessBuilder builder = new ProcessBuilder(ReplicaProcess.wrap(command))
-                .directory(properties.workingDir().toFile())
+                .directory(properties.workingPath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> env = builder.environment();
@@ -285,14 +285,15 @@ final class RayServeHeads {
         String serve = properties.serveExecutable();
         Optional<Path> found;
         if (serve.contains("/")) {
-            found = Optional.of(properties.workingDir().resolve(serve)).filter(Files::isExecutable);
+            found = Optional.of(properties.workingPath().resolve(serve)).filter(Files::isExecutable);
         } else {
             String pathVariable = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
             found = java.util.Arrays.stream(pathVariable.split(java.io.File.pathSeparator)).filter(d -> !d.isEmpty())
                     .map(d -> Path.of(d, serve)).filter(Files::isExecutable).findFirst();
         }
         Path serveProgram = found.orElseThrow(() -> new DeployFailedException("Ray Serve's program '" + serve
-                + "' (tasklane.runtime.local.serve-executable) was not found or is not executable on this host", null));
+                + "' (tasklane.runtime.local.serve-executable, from " + properties.workingPath()
+                + ") was not found or is not executable on this host", null));
         for (String name : List.of("python", "python3")) {
             Path python = serveProgram.toAbsolutePath().resolveSibling(name);
             if (Files.isExecutable(python)) {
