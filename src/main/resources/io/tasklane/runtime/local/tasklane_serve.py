@@ -95,26 +95,37 @@ def ingress_name(config):
         from ray._common.utils import import_attr
         from ray.serve._private.api import call_user_app_builder_with_args_if_necessary
         app = call_user_app_builder_with_args_if_necessary(import_attr(import_path), {})
-        return app._bound_deployment.name
+        deployment = app._bound_deployment
+        return deployment.name, dict(deployment.ray_actor_options or {})
 
     import_path = config["applications"][0]["import_path"]
     try:
-        name = ray.get(name_of.remote(import_path))
-        print(f"tasklane: {import_path} has the ingress deployment '{name}'", flush=True)
-        return name
+        name, options = ray.get(name_of.remote(import_path))
+        print(f"tasklane: {import_path} has the ingress deployment '{name}' with {options}", flush=True)
+        return name, options
     except Exception as e:
         print(f"tasklane: importing {import_path} failed: {e}", flush=True)
         return None
 
 
 def with_ingress_name(config, ingress):
-    """The config with the ingress deployment's name in its override, or without overrides if it is unknown."""
+    """The config with the ingress deployment's name in its override, or without overrides if it is unknown.
+
+    A config's ray_actor_options replace the code's as a whole, so the code's are kept under Tasklane's
+    (the GPUs). A replica asks for no CPU unless the code says so: Tasklane's SKUs already account for
+    the host's CPUs, and Ray's own count (the host's cores) would leave replicas pending on a small host.
+    """
     for app in config.get("applications", []):
         if ingress is None:
             app.pop("deployments", None)
         else:
+            name, code_options = ingress
             for deployment in app.get("deployments", []):
-                deployment.setdefault("name", ingress)
+                deployment.setdefault("name", name)
+                options = dict(code_options)
+                options.setdefault("num_cpus", 0)
+                options.update(deployment.get("ray_actor_options", {}))
+                deployment["ray_actor_options"] = options
     return config
 
 

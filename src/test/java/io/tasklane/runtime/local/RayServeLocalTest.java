@@ -42,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RayServeLocalTest {
 
     static final Path VENV = Path.of("target/venvs/ray");
-    static final Duration RAY_PATIENCE = Duration.ofMinutes(3);
+    static final Duration RAY_PATIENCE = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
