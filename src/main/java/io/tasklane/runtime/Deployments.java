@@ -117,6 +117,7 @@ public class Deployments {
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
         AfterCommit.run(() -> launched.arm(listener));
+        applySize(runId); // a runtime with one application per run (Ray Serve) takes the new size as a whole
         tracker.notifyChanged(runId);
     }
 
