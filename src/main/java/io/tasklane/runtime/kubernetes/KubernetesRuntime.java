@@ -178,9 +178,16 @@ class KubernetesRuntime implements TaskRuntime {
     @Override
     public void stop(RunId id, List<RunInstance> instances, Duration grace) {
         String runId = id.value();
-        watched.forget(runId);
         String namespace = namespaces.ofRun(runId);
         boolean ray = namespaces.specOfRun(runId).ray() != null;
+        Optional<WatchedRun> run = watched.get(runId);
+        java.util.Set<Integer> asked = instances.stream().map(RunInstance::index).collect(java.util.stream.Collectors.toSet());
+        if (ray && run.isPresent() && !asked.containsAll(run.get().replicas().keySet())) {
+            // A shrink: the RayService stays; the resize that follows gives it fewer workers and Serve replicas.
+            asked.forEach(run.get()::forgetReplica);
+            return;
+        }
+        watched.forget(runId);
         for (RunInstance instance : instances) {
             logs.keep(namespace, runId, instance.index(), ray);
         }

@@ -95,8 +95,17 @@ final class ReplicaProcess {
      * tree reaches them, the session does (they never leave it).
      */
     void killSession() {
-        ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid() && sessionOf(p.pid()) == handle.pid())
-                .forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid() && sessionOf(p.pid()) == handle.pid()).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        // Returns once they are gone, so a run recorded as stopped has nothing left running.
+        for (ProcessHandle process : left) {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                // the kernel's business, as above
+            }
+        }
     }
 
     /** The session id of a process, from /proc; -1 when unknown (gone, or no /proc). */
