@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -324,10 +323,5 @@ final class RayServeHeads {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** Indices of every slot of every head, for tests and diagnostics. */
-    Set<Integer> slotsOf(RunId runId) {
-        return Optional.ofNullable(heads.get(runId.value())).map(r -> (Set<Integer>) new TreeSet<>(r.slots)).orElse(Set.of());
     }
 }
