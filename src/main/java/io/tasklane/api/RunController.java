@@ -16,6 +16,7 @@ import io.tasklane.runtime.LogTail;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunService;
+import io.tasklane.task.TaskRun;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -45,7 +46,8 @@ class RunController {
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return RunResponse.of(runs.get(caller, ApiIds.run(id)), deployments.dashboardOf(ApiIds.run(id)));
+        TaskRun run = runs.get(caller, ApiIds.run(id));
+        return RunResponse.of(run, deployments.dashboardOf(run.id()), deployments.replicaCountsOf(run));
     }
 
     /** The run's replicas: filters role (exact) and state (any of them); sort index|launchedAt|finishedAt; paging. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.InstanceView;
+import io.tasklane.runtime.ReplicaCounts;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
@@ -19,18 +20,21 @@ final class RunDtos {
     record RunResponse(String id, String taskId, String cluster, TaskKind kind, TaskState state, String reason,
                        int replicas, int skuPerReplica, String requestedBy, Instant queuedAt, Instant admittedAt,
                        Instant startedAt, Instant finishedAt, Instant deadlineAt, String endpoint, String processInstanceId,
-                       String dashboard) {
+                       String dashboard, ReplicaCounts replicaCounts) {
 
         static RunResponse of(TaskRun run) {
-            return of(run, null);
+            return of(run, null, null);
         }
 
-        /** With the run's dashboard link, where its runtime has one (the Ray dashboard). */
-        static RunResponse of(TaskRun run, String dashboard) {
+        /**
+         * With the run's dashboard link, where its runtime has one (the Ray dashboard), and its replicas counted
+         * apart (serving, starting, wanted) while it is deployed.
+         */
+        static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts) {
             return new RunResponse(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind(), run.state(),
                     run.reason(), run.replicas(), run.skuPerReplica(), run.requestedBy(), run.queuedAt(),
                     run.admittedAt(), run.startedAt(), run.finishedAt(), run.deadlineAt(), run.endpoint(),
-                    run.processInstanceId(), dashboard);
+                    run.processInstanceId(), dashboard, replicaCounts);
         }
     }
 

@@ -10,6 +10,11 @@ public record VirtualCluster(String name, String gpuType, Sku sku, QueuePolicy q
         nodes = List.copyOf(nodes);
     }
 
+    /** Whether its SKUs are real GPUs; false for the embedded default's stand-in slots on a host without GPUs. */
+    public boolean hasGpus() {
+        return !LocalClusterDeclaration.SLOT_GPU_TYPE.equals(gpuType);
+    }
+
     /** SKUs on schedulable nodes: what the cluster can hand out. */
     public int totalSkus() {
         return nodes.stream().filter(ClusterNode::schedulable).mapToInt(ClusterNode::capacitySkus).sum();

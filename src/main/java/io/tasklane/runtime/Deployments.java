@@ -118,6 +118,7 @@ public class Deployments {
         }
         InstanceListener listener = tracker.listenerFor(run.kind());
         AfterCommit.run(() -> launched.arm(listener));
+        applySize(runId); // a runtime with one application per run (Ray Serve) takes the new size as a whole
         tracker.notifyChanged(runId);
     }
 
@@ -211,7 +212,44 @@ public class Deployments {
 
     /** Whether the run's runtime can add or stop replicas of the run while it is deployed. */
     public boolean canResize(RunId runId) {
-        return runtimeOf(runs.get(runId)).resizesRunningRuns();
+        TaskRun run = runs.get(runId);
+        return runtimeOf(run).resizesRunningRun(runId, tasks.specOf(run.taskId()));
+    }
+
+    /**
+     * Has the run's runtime apply the run's size and range as they are now (after a shrink, or a changed
+     * lower bound) once this commits: a Ray Serve application gets its new replicas or autoscaling range.
+     */
+    @Transactional
+    public void applySize(RunId runId) {
+        TaskRun run = runs.get(runId);
+        if (run.isOver() || run.state() != TaskState.RUNNING && run.state() != TaskState.STARTING) {
+            return;
+        }
+        List<ReplicaLaunch> replicas = allocations.forRun(runId).stream()
+                .map(a -> new ReplicaLaunch(a.replicaIndex(), a.node(), a.gpus())).toList();
+        LaunchRequest request = new LaunchRequest(runId, run.taskId(), tasks.specOf(run.taskId()), replicas,
+                runRepository.minReplicasOf(runId).orElse(run.replicas()), run.replicas());
+        TaskRuntime runtime = runtimeOf(run);
+        AfterCommit.run(() -> runtime.resize(request));
+    }
+
+    /**
+     * The run's replicas counted apart (serving, starting, wanted): Serve's own counts for a Ray Serve run,
+     * else from its instances. Null while nothing is deployed.
+     */
+    public ReplicaCounts replicaCountsOf(TaskRun run) {
+        if (run.state() != TaskState.STARTING && run.state() != TaskState.RUNNING) {
+            return null;
+        }
+        return runtimeOf(run).replicaCountsOf(run.id()).orElseGet(() -> {
+            List<RunInstance> all = instances.forRun(run.id());
+            int current = (int) all.stream().filter(i -> i.state() == InstanceState.READY
+                    || run.kind() == TaskKind.JOB && i.state() == InstanceState.STARTED).count();
+            int starting = (int) all.stream().filter(i -> i.state() == InstanceState.PENDING
+                    || run.kind() == TaskKind.SERVICE && i.state() == InstanceState.STARTED).count();
+            return new ReplicaCounts(current, starting, run.replicas());
+        });
     }
 
     private TaskRuntime runtimeOf(TaskRun run) {

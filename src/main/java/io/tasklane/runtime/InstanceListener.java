@@ -29,4 +29,11 @@ public interface InstanceListener {
      */
     default void waiting(RunId runId, int index, String diagnostic) {
     }
+
+    /**
+     * What serves as this replica now and where its log is (a Serve replica of a Ray Serve run, which Ray
+     * starts, replaces and logs by itself); its state does not change. Other runtimes need not call it.
+     */
+    default void serving(RunId runId, int index, String description, String logPath) {
+    }
 }

@@ -57,6 +57,12 @@ public class InstanceRepository {
                 .params(diagnostic, runId.value(), index).update();
     }
 
+    /** Notes what serves as a live replica and where its log is; no change of state. */
+    void noteServing(RunId runId, int index, String description, String logPath) {
+        jdbc.sql("update tasklane.run_instance set message = ?, log_path = ? where run_id = ? and replica_index = ? and state in ('PENDING', 'STARTED', 'READY')")
+                .params(description, logPath, runId.value(), index).update();
+    }
+
     /** Records how a live replica ended; false if it had already ended (e.g. Tasklane stopped it). */
     boolean markEnded(RunId runId, int index, InstanceState state, Integer exitCode, String message, Instant at) {
         return jdbc.sql("""

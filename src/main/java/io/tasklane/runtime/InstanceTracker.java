@@ -60,6 +60,12 @@ public class InstanceTracker {
             }
 
             @Override
+            public void serving(RunId runId, int index, String description, String logPath) {
+                // A note too: which Serve replica is this slot's and where its log is.
+                transactions.executeWithoutResult(status -> instances.noteServing(runId, index, description, logPath));
+            }
+
+            @Override
             public void waiting(RunId runId, int index, String diagnostic) {
                 // Only a note for people reading the instance: the run's process has nothing to decide.
                 transactions.executeWithoutResult(status -> instances.noteWaiting(runId, index, diagnostic));

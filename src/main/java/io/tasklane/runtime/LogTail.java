@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 
-/** The end of a replica's log file, as the API and the console show it. */
+/** The end of a replica's log file, as the API and the console show it: terminal escapes stripped (Ray colours its logs). */
 public final class LogTail {
 
     private LogTail() {
@@ -45,7 +45,7 @@ public final class LogTail {
             String[] split = text.split("\n", -1);
             int end = text.endsWith("\n") ? split.length - 1 : split.length;
             int start = Math.max(0, end - lines);
-            return String.join("\n", Arrays.copyOfRange(split, start, end)) + (end > start ? "\n" : "");
+            return AnsiText.strip(String.join("\n", Arrays.copyOfRange(split, start, end)) + (end > start ? "\n" : ""));
         }
     }
 }

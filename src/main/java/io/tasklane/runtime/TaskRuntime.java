@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tasklane.common.RunId;
+import io.tasklane.task.TaskSpec;
 
 /**
  * Runs a run's replicas somewhere: host processes, a simulation, Kubernetes. One
@@ -37,6 +38,25 @@ public interface TaskRuntime {
      */
     default boolean resizesRunningRuns() {
         return true;
+    }
+
+    /** Whether this run (of {@code spec}) can be resized while it is deployed; by default what {@link #resizesRunningRuns()} says. */
+    default boolean resizesRunningRun(RunId runId, TaskSpec spec) {
+        return resizesRunningRuns();
+    }
+
+    /**
+     * Applies a deployed run's new replica range where the runtime keeps one application per run (Ray Serve):
+     * {@code request} names every replica the run has now, with the range. Called once the resize is
+     * committed; a shrink's replicas have been {@link #stop stopped} (forgotten) before. By default nothing:
+     * replicas are launched and stopped one by one.
+     */
+    default void resize(LaunchRequest request) {
+    }
+
+    /** Serve's own counts of the run's replicas (running, starting, wanted), where the runtime has them. */
+    default Optional<ReplicaCounts> replicaCountsOf(RunId runId) {
+        return Optional.empty();
     }
 
     /** Where the run's service answers, if this runtime publishes it itself (a Kubernetes Service). */

@@ -88,10 +88,12 @@ public class RunResizer {
                 deployments.removeReplicas(runId, size.targetMax());
                 allocations.releaseFrom(runId, size.targetMax());
                 sizes.resized(runId, size.targetMax(), size.targetMin());
+                deployments.applySize(runId);
                 withdrawGrow(runId);
             }
             case BOUNDS_ONLY -> {
                 sizes.resized(runId, size.replicas(), Math.min(size.targetMin(), size.replicas()));
+                deployments.applySize(runId);
                 withdrawGrow(runId);
             }
             case GROW -> sizes.requestGrow(runId, size.targetMax(), size.targetMin(), clock.instant());

@@ -73,7 +73,7 @@ class TaskPageController {
             for (RunInstance instance : deployments.instancesOf(runId)) {
                 String text = deployments.logFile(runId, instance).filter(java.nio.file.Files::exists)
                         .map(TaskPageController::tail).orElse("");
-                logs.add(new ReplicaLog(runId.value(), instance.index(), AnsiText.strip(text)));
+                logs.add(new ReplicaLog(runId.value(), instance.index(), text));
             }
         }
         model.addAttribute("taskId", task.id().value());

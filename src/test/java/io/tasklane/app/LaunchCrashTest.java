@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * retried after the restart. The process Tasklane never recorded must be ended, and said so in the
  * task's history, so the run ends up with one process per replica, not two on the same GPUs.
  * <p>
- * To stop Tasklane in that window every time, the second replica's Serve config is a named pipe: writing
- * it blocks the deployment after the first replica runs (Serve is a stand-in that sleeps).
+ * To stop Tasklane in that window every time, the second replica's log file is a named pipe: opening it
+ * for the replica's output blocks the deployment after the first replica runs.
  */
 class LaunchCrashTest {
 
@@ -49,18 +48,15 @@ class LaunchCrashTest {
 
     @Test
     void aReplicaLaunchedButNeverRecordedIsEndedAfterTheRestart() throws Exception {
-        Path serve = dataDir.resolve("fake-serve");
-        Files.writeString(serve, "#!/bin/sh\nexec sleep 600\n");
-        Files.setPosixFilePermissions(serve, PosixFilePermissions.fromString("rwxr-xr-x"));
         // The deployment's job is retried 5 s after the crash instead of Camunda's default 5 minutes.
-        String[] settings = {"--tasklane.runtime.local.serve-executable=" + serve, "--camunda.bpm.job-execution.lock-time-in-millis=5000"};
+        String[] settings = {"--camunda.bpm.job-execution.lock-time-in-millis=5000"};
         tasklane = new ChildTasklane(dataDir);
         tasklane.start("before-crash.log", settings);
         Api alice = tasklane.api().as("alice");
         String filler = start(alice, aTask().named("filler").replicas(4).with("command", List.of("sleep", "600")));
         awaitRun(alice, filler, "RUNNING");
-        String run = start(alice, aTask().named("ray").replicas(2).ray("serve", "app"));
-        Path pipe = Files.createDirectories(dataDir.resolve("runs").resolve(run)).resolve("serve-config-1.yaml");
+        String run = start(alice, aTask().named("sleeper").replicas(2).with("command", List.of("sleep", "600")));
+        Path pipe = Files.createDirectories(dataDir.resolve("runs").resolve(run)).resolve("replica-1.log");
         assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
         alice.post("/api/v1/tasks/" + taskOf(alice, filler) + "/stop", null);
         Map<Long, Integer> launched = await().atMost(PATIENCE).until(() -> replicaProcessesOf(run), p -> p.size() == 1);

@@ -56,6 +56,16 @@ class KubernetesObjects {
                 RayServiceFactory.GROUP, RayServiceFactory.VERSION, ns, RayServiceFactory.PLURAL, rayService).execute());
     }
 
+    /** Replaces the RayService's spec (labels and metadata as given), at the resource version it was read at. */
+    void replaceRayService(JsonObject rayService, String resourceVersion) {
+        JsonObject metadata = rayService.getAsJsonObject("metadata");
+        String ns = metadata.get("namespace").getAsString();
+        String name = metadata.get("name").getAsString();
+        metadata.addProperty("resourceVersion", resourceVersion);
+        calls.run("replace RayService " + ns + "/" + name, () -> custom.replaceNamespacedCustomObject(
+                RayServiceFactory.GROUP, RayServiceFactory.VERSION, ns, RayServiceFactory.PLURAL, name, rayService).execute());
+    }
+
     Optional<V1Pod> readPod(String ns, String name) {
         return absentIfNotFound(() -> calls.run("read pod " + ns + "/" + name, () -> core.readNamespacedPod(name, ns).execute()));
     }

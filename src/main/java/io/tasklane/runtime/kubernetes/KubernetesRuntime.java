@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -74,8 +75,12 @@ class KubernetesRuntime implements TaskRuntime {
         String namespace = namespaces.ofProject(spec.project());
         Sku sku = clusters.find(new ClusterName(spec.cluster())).sku();
         ObjectCreation creation = new ObjectCreation(objects, request.runId().value());
+        boolean grow = spec.ray() != null && watched.get(request.runId().value()).isPresent();
         try {
-            if (spec.ray() != null) {
+            if (grow) {
+                // A grow of a deployed Ray Serve run: its RayService is updated once the grow commits (resize).
+                log.info("Run {}: {} replica(s) added to its RayService", request.runId(), request.replicas().size());
+            } else if (spec.ray() != null) {
                 creation.rayService(RayServiceFactory.rayService(request, sku, namespace, properties.shmSize(), properties.ray()));
             } else {
                 for (ReplicaLaunch replica : request.replicas()) {
@@ -134,19 +139,57 @@ class KubernetesRuntime implements TaskRuntime {
         }
     }
 
-    /** Deletes the run's objects with the grace period and returns once they are gone; keeps their logs first. */
-    /** Not yet: a run's Service and RayService are per run, and stopping some replicas would take them down. */
+    /** Not for pods yet: a run's Service is per run, and stopping some replicas would take it down. */
     @Override
     public boolean resizesRunningRuns() {
         return false;
     }
 
+    /** A Ray Serve run is: its RayService is updated in place (Serve's replicas, the worker group's size). */
+    @Override
+    public boolean resizesRunningRun(RunId runId, TaskSpec spec) {
+        return spec.ray() != null;
+    }
+
+    /**
+     * Updates a Ray Serve run's RayService to the run's replicas now: {@code serveConfigV2} (the deployment's
+     * replicas or autoscaling range) and the worker group's replicas and bounds (and nodes, if they changed).
+     * KubeRay applies a new Serve config to the running cluster and scales the worker group in place.
+     */
+    @Override
+    public void resize(LaunchRequest request) {
+        TaskSpec spec = request.spec();
+        if (spec.ray() == null) {
+            return;
+        }
+        String namespace = namespaces.ofProject(spec.project());
+        String name = TasklaneLabels.runObjectName(request.runId().value());
+        Optional<Map<String, Object>> current = objects.readRayService(namespace, name);
+        if (current.isEmpty()) {
+            log.warn("Run {}: RayService {}/{} is gone, nothing to resize (the reconcile loop reports it)", request.runId(), namespace, name);
+            return;
+        }
+        Object resourceVersion = RayServiceStatusReading.map(current.get().get("metadata")).get("resourceVersion");
+        Sku sku = clusters.find(new ClusterName(spec.cluster())).sku();
+        objects.replaceRayService(RayServiceFactory.rayService(request, sku, namespace, properties.shmSize(), properties.ray()),
+                resourceVersion == null ? null : resourceVersion.toString());
+        log.info("Run {}: RayService {}/{} resized to {} worker(s), Serve {}..{} replica(s)", request.runId(), namespace, name,
+                request.replicas().size(), request.minReplicas(), request.maxReplicas());
+    }
+
     @Override
     public void stop(RunId id, List<RunInstance> instances, Duration grace) {
         String runId = id.value();
-        watched.forget(runId);
         String namespace = namespaces.ofRun(runId);
         boolean ray = namespaces.specOfRun(runId).ray() != null;
+        Optional<WatchedRun> run = watched.get(runId);
+        java.util.Set<Integer> asked = instances.stream().map(RunInstance::index).collect(java.util.stream.Collectors.toSet());
+        if (ray && run.isPresent() && !asked.containsAll(run.get().replicas().keySet())) {
+            // A shrink: the RayService stays; the resize that follows gives it fewer workers and Serve replicas.
+            asked.forEach(run.get()::forgetReplica);
+            return;
+        }
+        watched.forget(runId);
         for (RunInstance instance : instances) {
             logs.keep(namespace, runId, instance.index(), ray);
         }

@@ -51,7 +51,8 @@ final class RayServiceFactory {
         clusterConfig.add("workerGroupSpecs", workers);
 
         JsonObject spec = new JsonObject();
-        spec.addProperty("serveConfigV2", serveConfig(request.spec().ray(), request.minReplicas(), request.maxReplicas()));
+        spec.addProperty("serveConfigV2", serveConfig(request.spec().ray(), request.minReplicas(), request.maxReplicas(),
+                sku.gpus() * request.spec().skuPerReplica()));
         spec.add("rayClusterConfig", clusterConfig);
 
         JsonObject rayService = new JsonObject();
@@ -68,9 +69,10 @@ final class RayServiceFactory {
 
     /**
      * Serve's config: one application at route "/", as the local runtime writes it. A replica range becomes
-     * the deployment's autoscaling bounds; a fixed size its number of replicas.
+     * the deployment's autoscaling bounds; a fixed size its number of replicas. Each replica asks Ray for
+     * its GPUs ({@code ray_actor_options.num_gpus}), so it lands on a GPU worker and sees them.
      */
-    static String serveConfig(io.tasklane.task.RayEntry entry, int minReplicas, int maxReplicas) {
+    static String serveConfig(io.tasklane.task.RayEntry entry, int minReplicas, int maxReplicas, int gpusPerReplica) {
         Map<String, Object> application = new LinkedHashMap<>();
         application.put("name", APPLICATION);
         application.put("route_prefix", "/");
@@ -82,6 +84,7 @@ final class RayServiceFactory {
         } else {
             deployment.put("num_replicas", maxReplicas);
         }
+        deployment.put("ray_actor_options", Map.of("num_gpus", gpusPerReplica));
         application.put("deployments", List.of(deployment));
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

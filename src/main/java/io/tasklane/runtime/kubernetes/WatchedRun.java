@@ -37,6 +37,12 @@ final class WatchedRun {
         nodes.put(index, node);
     }
 
+    /** Stops reporting on replica {@code index} (a shrink took it away). */
+    void forgetReplica(int index) {
+        nodes.remove(index);
+        reported.remove(index);
+    }
+
     Map<Integer, String> replicas() {
         return Map.copyOf(nodes);
     }

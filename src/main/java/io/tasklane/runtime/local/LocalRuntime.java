@@ -3,6 +3,7 @@ package io.tasklane.runtime.local;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.tasklane.capacity.ClusterService;
+import io.tasklane.capacity.VirtualCluster;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.DaemonThreads;
 import io.tasklane.common.RunId;
 import io.tasklane.runtime.DeployFailedException;
@@ -28,6 +32,7 @@ import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.LaunchRequest;
 import io.tasklane.runtime.LaunchedReplica;
 import io.tasklane.runtime.LaunchedRun;
+import io.tasklane.runtime.ReplicaCounts;
 import io.tasklane.runtime.ReplicaLaunch;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.runtime.TaskRuntime;
@@ -39,10 +44,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs each replica as a process on this host: the task's command (or Ray Serve) with its env,
- * CUDA_VISIBLE_DEVICES set to the replica's GPUs, a PORT of its own, and stdout and stderr in a log
- * file per replica. A job is started once its processes are; a service is ready when its port accepts
- * connections.
+ * Runs each replica as a process on this host: the task's command with its env, CUDA_VISIBLE_DEVICES set
+ * to the replica's GPUs, a PORT of its own, and stdout and stderr in a log file per replica. A job is
+ * started once its processes are; a service is ready when its port accepts connections. A Ray Serve task
+ * is one Ray head and one Serve application for the whole run instead ({@link RayServeHeads}), ready when
+ * Serve says the application runs.
  */
 @Component
 class LocalRuntime implements TaskRuntime {
@@ -59,10 +65,14 @@ class LocalRuntime implements TaskRuntime {
     private final LauncherId self = LauncherId.thisJvm();
     private final PortBook portBook = new PortBook();
     private final ScheduledExecutorService probes = Executors.newScheduledThreadPool(1, DaemonThreads.named("local-runtime-probe"));
+    private final ClusterService clusters;
+    private final RayServeHeads rayHeads;
 
-    LocalRuntime(LocalRuntimeProperties properties, Clock clock) {
+    LocalRuntime(LocalRuntimeProperties properties, Clock clock, ClusterService clusters) {
         this.properties = properties;
         this.clock = clock;
+        this.clusters = clusters;
+        this.rayHeads = new RayServeHeads(properties, clock, self, probes);
     }
 
     @Override
@@ -72,6 +82,9 @@ class LocalRuntime implements TaskRuntime {
 
     @Override
     public LaunchedRun launch(LaunchRequest request) {
+        if (request.spec().ray() != null) {
+            return launchRayServe(request);
+        }
         String runId = request.runId().value();
         Path runDir = properties.runsDir().resolve(runId).toAbsolutePath();
         List<ReplicaProcess> started = new ArrayList<>();
@@ -86,13 +99,13 @@ class LocalRuntime implements TaskRuntime {
                 ReplicaLaunch replica = request.replicas().get(i);
                 int port = ports.get(i);
                 TaskSpec spec = request.specOf(replica.index());
-                List<String> command = ReplicaCommand.of(spec, properties, runDir, replica.index(), port);
+                List<String> command = ReplicaCommand.of(spec);
                 requireProgram(command.get(0));
                 Path logFile = runDir.resolve("replica-" + replica.index() + ".log");
                 Path exitFile = runDir.resolve("replica-" + replica.index() + ".exit");
                 Files.deleteIfExists(exitFile);
                 ProcessBuilder builder = new ProcessBuilder(ReplicaProcess.wrap(command))
-                        .directory(properties.workingDir().toFile())
+                        .directory(properties.workingPath().toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
                 Map<String, String> env = builder.environment();
@@ -116,11 +129,60 @@ class LocalRuntime implements TaskRuntime {
         return new LocalLaunch(request, started, launched);
     }
 
+    /** One Ray head and Serve application for the whole run (see {@link RayServeHeads}). */
+    private LaunchedRun launchRayServe(LaunchRequest request) {
+        String runId = request.runId().value();
+        launching.merge(runId, 1, Integer::sum);
+        try {
+            return rayHeads.launch(request, gpusOf(request.spec()),
+                    head -> running.computeIfAbsent(runId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(head),
+                    () -> launchSettled(runId));
+        } catch (IOException | RuntimeException e) {
+            launchSettled(runId);
+            throw e instanceof DeployFailedException d ? d
+                    : new DeployFailedException("could not start the Ray head: " + e.getMessage(), e);
+        }
+    }
+
+    private RayServeHeads.Gpus gpusOf(TaskSpec spec) {
+        VirtualCluster cluster = clusters.find(new ClusterName(spec.cluster()));
+        return new RayServeHeads.Gpus(cluster.hasGpus(), cluster.sku() == null ? 1 : cluster.sku().gpus());
+    }
+
+    /**
+     * A Ray Serve run's size changes inside its application (Serve adds and drains replicas), which Ray can
+     * only do with GPUs it was started with: on a host with GPUs its head holds exactly the run's GPUs, so
+     * such a run keeps its size; on a host without GPUs it is resized in place.
+     */
+    @Override
+    public boolean resizesRunningRun(RunId runId, TaskSpec spec) {
+        return spec.ray() == null || !gpusOf(spec).real();
+    }
+
+    @Override
+    public void resize(LaunchRequest request) {
+        if (request.spec().ray() != null) {
+            rayHeads.resize(request, gpusOf(request.spec()));
+        }
+    }
+
+    @Override
+    public Optional<String> dashboardOf(RunId runId) {
+        return rayHeads.of(runId).flatMap(RayServeRun::status).map(ServeStatus::dashboard).filter(d -> !d.isBlank())
+                .map(d -> d.startsWith("http") ? d : "http://" + d + "/");
+    }
+
+    @Override
+    public Optional<ReplicaCounts> replicaCountsOf(RunId runId) {
+        return rayHeads.of(runId).flatMap(RayServeRun::status)
+                .map(s -> new ReplicaCounts((int) s.running(), (int) s.starting(), s.targetReplicas()));
+    }
+
     /** Fails fast with a clear reason when the program to run does not exist, instead of an exit 127 later. */
     private void requireProgram(String program) {
         boolean found;
         if (program.contains("/")) {
-            Path path = properties.workingDir().resolve(program);
+            Path path = properties.workingPath().resolve(program);
             found = Files.isExecutable(path);
         } else {
             String pathVariable = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
@@ -206,6 +268,13 @@ class LocalRuntime implements TaskRuntime {
     @Override
     public void stop(RunId run, List<RunInstance> instances, Duration grace) {
         String runId = run.value();
+        if (rayHeads.stop(run, instances, grace)) {
+            running.computeIfPresent(runId, (id, rest) -> {
+                rest.removeIf(p -> !p.handle.isAlive());
+                return rest.isEmpty() ? null : rest;
+            });
+            return;
+        }
         // Only the replicas asked for: a shrink stops some replicas of a run and keeps the others.
         Set<Integer> indices = instances.stream().map(RunInstance::index).collect(Collectors.toSet());
         List<ReplicaProcess> asked = running.getOrDefault(runId, List.of()).stream().filter(p -> indices.contains(p.index)).toList();
@@ -222,10 +291,12 @@ class LocalRuntime implements TaskRuntime {
                     .flatMap(i -> ProcessHandle.of(i.pid()).stream()
                             .filter(h -> ReplicaProcess.isSameProcess(h, i.launchedAt()))
                             .map(h -> new ReplicaProcess(runId, i.index(), h, exitFileOf(i), i.port())))
+                    .filter(distinctPids())
                     .toList();
         }
         processes.forEach(p -> p.stopping = true);
-        processes.parallelStream().forEach(p -> p.terminate(grace));
+        boolean rayHead = rayHeads.isRayServeRun(run);
+        processes.parallelStream().forEach(p -> p.terminate(grace, rayHead));
         asked.forEach(p -> stopping.remove(p.handle.pid()));
     }
 
@@ -249,6 +320,7 @@ class LocalRuntime implements TaskRuntime {
         Set<Long> pids = new java.util.HashSet<>();
         running.values().forEach(list -> list.forEach(p -> pids.add(p.handle.pid())));
         pids.addAll(stopping);
+        pids.addAll(rayHeads.pids());
         return new Known(launchingRuns, pids);
     }
 
@@ -265,6 +337,9 @@ class LocalRuntime implements TaskRuntime {
     @Override
     public boolean adopt(RunInstance instance, boolean service, InstanceListener listener) {
         String runId = instance.runId().value();
+        if (rayHeads.isRayServeRun(instance.runId())) {
+            return adoptRayServe(instance, listener);
+        }
         ReplicaProcess process = Optional.ofNullable(instance.pid()).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(h -> instance.launchedAt() != null && ReplicaProcess.isSameProcess(h, instance.launchedAt()))
@@ -284,10 +359,45 @@ class LocalRuntime implements TaskRuntime {
         return true;
     }
 
+    /** A slot of a Ray Serve run: its run's head is watched once, every slot is added to it. */
+    private boolean adoptRayServe(RunInstance instance, InstanceListener listener) {
+        String runId = instance.runId().value();
+        Path exitFile = rayHeads.exitFileOf(instance.runId());
+        boolean adopted = rayHeads.adopt(instance, listener, () -> Optional.ofNullable(instance.pid()).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> instance.launchedAt() != null && ReplicaProcess.isSameProcess(h, instance.launchedAt()))
+                .map(h -> new ReplicaProcess(runId, instance.index(), h, exitFile, instance.port())));
+        if (!adopted) {
+            Integer code = new ReplicaProcess(runId, instance.index(), ProcessHandle.current(), exitFile, null).recordedExitCode().orElse(null);
+            listener.exited(instance.runId(), instance.index(), code, "the Ray head of the run vanished while Tasklane was down");
+            return false;
+        }
+        running.computeIfAbsent(runId, id -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        running.computeIfPresent(runId, (id, list) -> {
+            if (list.stream().noneMatch(p -> p.handle.pid() == instance.pid())) {
+                rayHeads.of(instance.runId()).ifPresent(r -> list.add(r.head));
+            }
+            return list;
+        });
+        log.info("Adopted slot {} of Ray Serve run {} (head pid {}) after a restart", instance.index(), runId, instance.pid());
+        return true;
+    }
+
+    private static java.util.function.Predicate<ReplicaProcess> distinctPids() {
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        return p -> seen.add(p.handle.pid());
+    }
+
     private Path exitFileOf(RunInstance instance) {
         Path logPath = instance.logPath() == null ? properties.runsDir().resolve(instance.runId().value()).resolve("x")
                 : Path.of(instance.logPath());
         return logPath.resolveSibling("replica-" + instance.index() + ".exit");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @PreDestroy

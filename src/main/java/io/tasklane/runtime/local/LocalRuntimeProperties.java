@@ -12,8 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tasklane.runtime.local")
 public record LocalRuntimeProperties(@DefaultValue("./data/runs") Path runsDir,
-                                     @DefaultValue(".") Path workingDir,
+                                     @DefaultValue(".") String workingDir,
                                      @DefaultValue("serve") String serveExecutable,
                                      @DefaultValue("10s") Duration stopGracePeriod,
                                      @DefaultValue("200ms") Duration readinessPollInterval) {
+
+    /**
+     * The directory replicas start in, relative to where Tasklane was started. Bound as text on purpose:
+     * Spring turns a relative {@link Path} property into a path under the embedded web server's document
+     * base (a temporary directory), which is not where anyone expects "." to be.
+     */
+    public Path workingPath() {
+        return Path.of(workingDir).toAbsolutePath().normalize();
+    }
 }

@@ -60,8 +60,21 @@ final class ReplicaProcess {
 
     /** SIGTERM to the tree, up to {@code grace} to go, then SIGKILL. */
     void terminate(Duration grace) {
+        terminate(grace, false);
+    }
+
+    /**
+     * Like {@link #terminate(Duration)}; with {@code programFirst}, SIGTERM goes only to the program the
+     * wrapper runs, so a program that shuts its own children down in order (Ray's driver: Serve, then Ray)
+     * can do so.
+     */
+    void terminate(Duration grace, boolean programFirst) {
         stopping = true;
-        signalTree(false);
+        if (programFirst) {
+            handle.children().forEach(ProcessHandle::destroy);
+        } else {
+            signalTree(false);
+        }
         try {
             handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception timedOut) {
@@ -72,6 +85,38 @@ final class ReplicaProcess {
             handle.onExit().get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // a process that survives SIGKILL is the kernel's business
+        }
+        killSession();
+    }
+
+    /**
+     * SIGKILL to every process left in the replica's session. Ray starts its actors in process groups of
+     * their own and re-parents some helpers to init once their parent is gone: neither the group nor the
+     * tree reaches them, the session does (they never leave it).
+     */
+    void killSession() {
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid() && sessionOf(p.pid()) == handle.pid()).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        // Returns once they are gone, so a run recorded as stopped has nothing left running.
+        for (ProcessHandle process : left) {
+            try {
+                process.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception stillThere) {
+                // the kernel's business, as above
+            }
+        }
+    }
+
+    /** The session id of a process, from /proc; -1 when unknown (gone, or no /proc). */
+    static long sessionOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"), StandardCharsets.UTF_8);
+            // pid (comm) state ppid pgrp session ...; comm may hold spaces and parentheses: read after the last ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[3]);
+        } catch (IOException | RuntimeException goneOrUnreadable) {
+            return -1;
         }
     }
 

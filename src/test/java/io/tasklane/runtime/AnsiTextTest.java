@@ -1,4 +1,4 @@
-package io.tasklane.web;
+package io.tasklane.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

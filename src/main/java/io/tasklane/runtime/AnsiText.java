@@ -1,4 +1,4 @@
-package io.tasklane.web;
+package io.tasklane.runtime;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Log text without terminal control sequences. Ray and many Python tools colour their logs; a browser would show
  * the escape codes as junk ("[32m"), so the console strips them.
  */
-final class AnsiText {
+public final class AnsiText {
 
     // CSI sequences (colours, cursor moves), OSC sequences (titles, links) ended by BEL or ESC \, and any other
     // two-character escape; then the control characters a log line has no use for (tab and newline stay).
@@ -17,7 +17,7 @@ final class AnsiText {
     private AnsiText() {
     }
 
-    static String strip(String text) {
+    public static String strip(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
