@@ -49,6 +49,11 @@ class TasksPageBench {
                 new String[] {"tab archived", "/?tab=archived"},
                 new String[] {"text search", "/?tab=all&text=7777"},
                 new String[] {"table refresh (htmx)", "/?tab=queued#htmx"});
+        explain("count of every tab", "select t.state, t.archived, count(*) from tasklane.task t where 1 = 1 group by t.state, t.archived");
+        explain("first page of tab all", "select t.id from tasklane.task t where t.archived = false"
+                + " order by t.created_at desc, t.id desc limit 20");
+        explain("first page of tab idle", "select t.id from tasklane.task t where t.state in ('CREATED', 'STOPPED', 'KILLED',"
+                + " 'FAILED', 'SUCCEEDED') and t.archived = false order by t.created_at desc, t.id desc limit 20");
         System.out.printf("%nTasks page (GET / over HTTP, whole page) with %,d tasks, %d rounds each (ms)%n", TASKS, ROUNDS);
         System.out.printf("%-28s %8s %8s %8s%n", "page", "p50", "p95", "max");
         for (String user : List.of("admin", "alice")) {
@@ -98,6 +103,12 @@ class TasksPageBench {
         for (String table : List.of("task", "task_tag", "task_run")) {
             jdbc.sql("vacuum analyze tasklane." + table).update();
         }
+    }
+
+    /** Prints PostgreSQL's plan of one of the page's queries, with its time: where a slow page spends it. */
+    private void explain(String what, String sql) {
+        System.out.printf("%nPlan of the %s:%n", what);
+        jdbc.sql("explain (analyze, buffers off) " + sql).query(String.class).list().forEach(line -> System.out.println("  " + line));
     }
 
     /** A client signed in through the console's sign-in form, with its session cookie. */

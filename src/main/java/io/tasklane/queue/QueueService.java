@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class QueueService {
 
+    /** What a read of places asks for per round trip, as if that many SKUs were free (see the repository). */
+    private static final int PLACES_FETCH = 256;
+
     private final QueueRepository queue;
     private final ProjectService projects;
 
@@ -76,7 +79,7 @@ public class QueueService {
             return positions;
         }
         java.util.Set<RunId> pinnedRuns = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
-        try (java.util.stream.Stream<QueueEntry> rest = queue.inOrderIgnoringPins(cluster, Integer.MAX_VALUE)) {
+        try (java.util.stream.Stream<QueueEntry> rest = queue.inOrderIgnoringPins(cluster, PLACES_FETCH)) {
             java.util.Iterator<QueueEntry> entries = rest.iterator();
             while (!wanted.isEmpty() && entries.hasNext()) {
                 QueueEntry entry = entries.next();
