@@ -27,7 +27,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
         List<FieldViolation> v = new ArrayList<>();
         boolean ray = "RAY".equals(form.getEntry());
         List<String> command = ray ? null : words("command", form.getCommand(), v);
-        List<String> args = ray || blank(form.getArgs()) ? null : words("args", form.getArgs(), v);
+        // No arguments is an empty list, not "not given": a copy would keep its source's arguments otherwise.
+        List<String> args = ray ? null : blank(form.getArgs()) ? List.of() : words("args", form.getArgs(), v);
         TaskSpec spec = new TaskSpec(text(form.getName()), text(form.getProject()), kind(form.getKind(), v),
                 text(form.getImage()), ray ? new RayEntry(text(form.getRayFilePath()), text(form.getRayDeploymentName())) : null,
                 command, args, text(form.getCluster()), integer("skuPerReplica", form.getSkuPerReplica(), v),

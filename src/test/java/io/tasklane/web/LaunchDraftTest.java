@@ -69,6 +69,15 @@ class LaunchDraftTest {
     }
 
     @Test
+    void noArgumentsIsAnEmptyListSoACopyDropsItsSourcesArguments() {
+        LaunchForm form = new LaunchForm();
+        form.setCommand("python serve.py");
+        form.setArgs("  ");
+
+        assertThat(LaunchDraft.of(form).spec().args()).isEmpty();
+    }
+
+    @Test
     void textThatCannotBeReadIsABrokenRuleAtItsField() {
         LaunchForm form = new LaunchForm();
         form.setReplicas("three");

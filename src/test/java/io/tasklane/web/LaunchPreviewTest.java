@@ -39,6 +39,17 @@ class LaunchPreviewTest {
     }
 
     @Test
+    void aOneOffScheduleFiresAtItsLocalTimeInItsZone() {
+        LaunchForm form = form("levers", "1", "1");
+        form.setScheduleType("ONE_OFF");
+        form.setTimeZone("America/New_York");
+        form.setAt("2026-12-07T09:30"); // as the browser's datetime-local field sends it
+
+        assertThat(preview.nextFire(CLUSTERS, LaunchDraft.of(form)))
+                .contains(new FirePreview("2026-12-07 09:30 America/New_York", "2026-12-07 14:30 UTC"));
+    }
+
+    @Test
     void aScheduleTheRulesRefuseOrAManualOneHasNoNextFire() {
         LaunchForm form = form("levers", "1", "1");
         assertThat(preview.nextFire(CLUSTERS, LaunchDraft.of(form))).as("manual").isEmpty();
