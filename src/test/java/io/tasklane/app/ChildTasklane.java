@@ -97,7 +97,9 @@ final class ChildTasklane {
     }
 
     private void awaitHealthy() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        // A machine shared by several builds may need longer: -Dtasklane.child-startup-seconds=600.
+        long seconds = Long.getLong("tasklane.child-startup-seconds", 120);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         Api api = api();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -112,6 +114,6 @@ final class ChildTasklane {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Tasklane did not become healthy in 120 s:\n" + log());
+        throw new AssertionError("Tasklane did not become healthy in " + seconds + " s:\n" + log());
     }
 }

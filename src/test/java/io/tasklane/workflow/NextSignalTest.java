@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.Framework;
+import io.tasklane.task.RunRoles;
+import io.tasklane.task.SuccessPolicy;
 import io.tasklane.task.TaskKind;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskState;
@@ -48,6 +51,14 @@ class NextSignalTest {
                         RunVariables.REPLICAS_EXITED),
                 argumentSet("one job replica still running: nothing", job(true), states(InstanceState.EXITED, InstanceState.STARTED), RUNNING,
                         null),
+                argumentSet("success policy CHIEF: the chief exited well, the workers still run: exited", roles(SuccessPolicy.CHIEF),
+                        states(InstanceState.EXITED, InstanceState.STARTED, InstanceState.STARTED), RUNNING, RunVariables.REPLICAS_EXITED),
+                argumentSet("success policy CHIEF: a worker exited well, the chief still runs: nothing", roles(SuccessPolicy.CHIEF),
+                        states(InstanceState.STARTED, InstanceState.EXITED, InstanceState.EXITED), RUNNING, null),
+                argumentSet("success policy CHIEF: a worker failing still fails the run", roles(SuccessPolicy.CHIEF),
+                        states(InstanceState.EXITED, InstanceState.FAILED, InstanceState.STARTED), RUNNING, RunVariables.REPLICA_FAILED),
+                argumentSet("success policy ALL: the chief alone is not enough", roles(SuccessPolicy.ALL),
+                        states(InstanceState.EXITED, InstanceState.STARTED, InstanceState.EXITED), RUNNING, null),
                 argumentSet("a message the process does not wait for is never sent", job(true),
                         states(InstanceState.EXITED, InstanceState.EXITED), Set.of(), null));
     }
@@ -82,6 +93,12 @@ class NextSignalTest {
 
     static TaskRun job(boolean admitted) {
         return run(TaskKind.JOB, admitted);
+    }
+
+    /** A job of a master and 2 workers, running. */
+    static TaskRun roles(SuccessPolicy policy) {
+        return aRun().roles(Framework.CUSTOM, policy, new RunRoles.Role("master", 1, 1), new RunRoles.Role("worker", 2, 1))
+                .state(TaskState.RUNNING).admittedAt(Instant.EPOCH).build();
     }
 
     static TaskRun service() {

@@ -119,12 +119,14 @@ class LocalRuntime implements TaskRuntime {
                 started.add(new ReplicaProcess(runId, replica.index(), process.toHandle(), exitFile, port));
                 launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), clock.instant()));
             }
-        } catch (IOException | DeployFailedException e) {
+        } catch (IOException | RuntimeException e) {
             started.forEach(p -> p.terminate(Duration.ZERO));
             ports.forEach(portBook::release);
             launchSettled(runId);
-            throw e instanceof DeployFailedException d ? d
-                    : new DeployFailedException("could not start a replica: " + e.getMessage(), e);
+            if (e instanceof RuntimeException unexpected) {
+                throw unexpected; // a DeployFailedException, or a bug: nothing of the run is left behind either way
+            }
+            throw new DeployFailedException("could not start a replica: " + e.getMessage(), e);
         }
         return new LocalLaunch(request, started, launched);
     }

@@ -53,8 +53,4 @@ final class PortBook {
             held.remove(port);
         }
     }
-
-    synchronized boolean isHeld(int port) {
-        return held.contains(port);
-    }
 }

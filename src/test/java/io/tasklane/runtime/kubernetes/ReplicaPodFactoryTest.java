@@ -126,8 +126,9 @@ class ReplicaPodFactoryTest {
         String host = "tl-rabc123def456";
         assertThat(launcher.getMetadata().getAnnotations()).containsEntry("tasklane.io/mpi-hostfile",
                 host + "-worker-0." + host + ".team-a.svc slots=1\n" + host + "-worker-1." + host + ".team-a.svc slots=1\n");
-        assertThat(launcher.getSpec().getVolumes()).anySatisfy(v -> assertThat(v.getDownwardAPI().getItems().get(0).getFieldRef().getFieldPath())
-                .isEqualTo("metadata.annotations['tasklane.io/mpi-hostfile']"));
+        assertThat(launcher.getSpec().getVolumes()).filteredOn(v -> v.getDownwardAPI() != null).singleElement()
+                .satisfies(v -> assertThat(v.getDownwardAPI().getItems().get(0).getFieldRef().getFieldPath())
+                        .isEqualTo("metadata.annotations['tasklane.io/mpi-hostfile']"));
         V1Container container = launcher.getSpec().getContainers().get(0);
         assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/tasklane"));
         assertThat(container.getEnv()).anySatisfy(e -> {
@@ -149,6 +150,6 @@ class ReplicaPodFactoryTest {
             assertThat(e.getValue()).contains("\"task\":{\"type\":\"ps\",\"index\":1}")
                     .contains("\"worker\":[\"tl-rabc123def456-worker-0.tl-rabc123def456.team-a.svc:29500\"");
         });
-        assertThat(ps1.getMetadata().getAnnotations()).isNull();
+        assertThat(ps1.getMetadata().getAnnotations()).as("no hostfile outside MPI").isNullOrEmpty();
     }
 }
