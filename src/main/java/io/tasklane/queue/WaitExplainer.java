@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.tasklane.usage.Quotas;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
@@ -25,10 +26,12 @@ public class WaitExplainer {
     private final QueueService queues;
     private final ClusterService clusters;
     private final AllocationRepository allocations;
+    private final Quotas quotas;
     private final Clock clock;
 
-    WaitExplainer(QueueService queues, ClusterService clusters, AllocationRepository allocations, Clock clock) {
+    WaitExplainer(QueueService queues, ClusterService clusters, AllocationRepository allocations, Quotas quotas, Clock clock) {
         this.queues = queues;
+        this.quotas = quotas;
         this.clusters = clusters;
         this.allocations = allocations;
         this.clock = clock;
@@ -54,7 +57,7 @@ public class WaitExplainer {
         VirtualCluster cluster = clusters.find(name);
         WaitReasons.Situation situation = new WaitReasons.Situation(line.entry(), lines.subList(0, line.position() - 1),
                 cluster.queuePolicy(), cluster.sku().gpus(), cluster.totalSkus(), cluster.largestNodeSkus(),
-                clusters.snapshot(cluster, allocations.takenSlots(name)), others(caller, cluster));
+                clusters.snapshot(cluster, allocations.takenSlots(name)), others(caller, cluster), quotas.onCluster(name));
         return new WaitExplanation(line.position(), lines.size(), Duration.between(line.entry().queuedAt(), clock.instant()),
                 WaitReasons.reasons(situation), WaitReasons.sooner(situation));
     }

@@ -17,6 +17,8 @@ public record WaitReason(Kind kind, List<Object> arguments) {
         PINNED_AHEAD,
         /** The same, for a task of a project the caller may not see (its name is not told). */
         PINNED_AHEAD_HIDDEN,
+        /** Its project's quota on the cluster: admitting it would take the project over the SKUs it may hold. */
+        QUOTA_EXCEEDED,
         /** Fewer GPUs are free on the cluster than the task needs in all. */
         NOT_ENOUGH_FREE,
         /** Enough GPUs are free in all, but not enough on one node for one replica (a gang needs each whole). */

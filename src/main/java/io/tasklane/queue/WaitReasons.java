@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.tasklane.usage.ClusterQuotas;
 import io.tasklane.capacity.NodeSnapshot;
 import io.tasklane.capacity.Placement;
 import io.tasklane.capacity.QueuePolicy;
@@ -28,7 +29,11 @@ public final class WaitReasons {
 
     /** What a queued run's wait is judged from: the run, the runs ahead of it, and its cluster now. */
     public record Situation(QueueEntry entry, List<QueueLine> ahead, QueuePolicy policy, int gpusPerSku, int totalSkus,
-                            int largestNodeSkus, List<NodeSnapshot> free, List<OtherCluster> others) {
+                            int largestNodeSkus, List<NodeSnapshot> free, List<OtherCluster> others, ClusterQuotas quotas) {
+
+        public Situation {
+            quotas = quotas == null ? ClusterQuotas.none("") : quotas;
+        }
     }
 
     private WaitReasons() {
@@ -47,6 +52,7 @@ public final class WaitReasons {
         }
         pinnedAhead(s).ifPresent(pinned -> reasons.add(pinned.taskName() == null ? WaitReason.of(Kind.PINNED_AHEAD_HIDDEN)
                 : WaitReason.of(Kind.PINNED_AHEAD, pinned.taskName())));
+        overItsQuota(s).ifPresent(reasons::add);
         int free = s.free().stream().mapToInt(NodeSnapshot::free).sum();
         if (entry.skus() > free) {
             reasons.add(WaitReason.of(Kind.NOT_ENOUGH_FREE, entry.skus() * g, free * g, s.totalSkus() * g));
@@ -113,8 +119,19 @@ public final class WaitReasons {
 
     private static boolean startsNow(Situation s, QueueEntry candidate) {
         List<QueueEntry> queue = Stream.concat(s.ahead().stream().map(QueueLine::entry), Stream.of(candidate)).toList();
-        return Admission.admit(queue, s.free(), s.policy()).stream()
+        return Admission.admit(queue, s.free(), s.policy(), s.quotas()).stream()
                 .anyMatch(admitted -> admitted.entry().runId().equals(candidate.runId()) && !admitted.entry().isGrow());
+    }
+
+    /** Its project holds so much of the cluster already that this run would take it over its quota. */
+    private static Optional<WaitReason> overItsQuota(Situation s) {
+        QueueEntry entry = s.entry();
+        Integer limit = entry.project() == null ? null : s.quotas().limits().get(entry.project());
+        int held = entry.project() == null ? 0 : s.quotas().held().getOrDefault(entry.project(), 0);
+        if (entry.pinned() || limit == null || held + entry.skus() <= limit) {
+            return Optional.empty(); // a pinned run is admitted past its quota (an admin's decision)
+        }
+        return Optional.of(WaitReason.of(Kind.QUOTA_EXCEEDED, entry.project(), held, limit, entry.skus()));
     }
 
     private static Optional<QueueLine> pinnedAhead(Situation s) {
@@ -127,6 +144,6 @@ public final class WaitReasons {
 
     private static QueueEntry resized(QueueEntry entry, int replicas, int skuPerReplica) {
         return new QueueEntry(entry.runId(), entry.taskId(), entry.pinned(), entry.priority(), entry.queuedAt(), replicas,
-                skuPerReplica);
+                skuPerReplica, 0, entry.project());
     }
 }

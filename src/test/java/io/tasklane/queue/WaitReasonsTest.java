@@ -9,6 +9,7 @@ import static io.tasklane.queue.WaitReason.Kind.NOT_QUEUED;
 import static io.tasklane.queue.WaitReason.Kind.OTHER_CLUSTER;
 import static io.tasklane.queue.WaitReason.Kind.PINNED_AHEAD;
 import static io.tasklane.queue.WaitReason.Kind.PINNED_AHEAD_HIDDEN;
+import static io.tasklane.queue.WaitReason.Kind.QUOTA_EXCEEDED;
 import static io.tasklane.queue.WaitReason.Kind.RUNS_AHEAD;
 import static io.tasklane.queue.WaitReason.Kind.RUNS_AHEAD_STRICT;
 import static io.tasklane.queue.WaitReason.Kind.SCHEDULE_NOT_DUE;
@@ -31,6 +32,7 @@ import io.tasklane.common.RunId;
 import io.tasklane.common.TaskId;
 import io.tasklane.queue.WaitReasons.OtherCluster;
 import io.tasklane.queue.WaitReasons.Situation;
+import io.tasklane.usage.ClusterQuotas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,6 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WaitReasonsTest {
 
     static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+    /** Every run of these cases is of one project, which a case may give a quota. */
+    static final String PROJECT = "vision";
 
     /** Nodes of 8 SKUs of 1 GPU, with this many slots free on each. */
     static Stream<Arguments> reasons() {
@@ -66,6 +70,14 @@ class WaitReasonsTest {
                         List.of(RUNS_AHEAD_STRICT), List.of(List.of(1, 8))),
                 argumentSet("best effort: it passes a head that does not fit", cluster(free(4, 0))
                                 .ahead(run("big", 1, 8)).waiting(run("me", 1, 2)),
+                        List.of(FITS_NOW), List.of()),
+                argumentSet("its project's quota holds it back although GPUs are free", cluster(free(8, 8)).quota(8, 6)
+                                .waiting(run("me", 1, 4)),
+                        List.of(QUOTA_EXCEEDED), List.of(List.of(PROJECT, 6, 8, 4))),
+                argumentSet("a run within its project's quota starts", cluster(free(8, 8)).quota(8, 4).waiting(run("me", 1, 4)),
+                        List.of(FITS_NOW), List.of()),
+                argumentSet("a pinned run is admitted past its project's quota", cluster(free(8, 8)).quota(8, 6)
+                                .waiting(pinned("me", 1, 4)),
                         List.of(FITS_NOW), List.of()),
                 argumentSet("ranked: pinned ahead, then too few GPUs, then runs ahead", cluster(free(1, 0))
                                 .ahead(pinned("p", 1, 4), run("a", 1, 2)).waiting(run("me", 1, 4)),
@@ -164,7 +176,8 @@ class WaitReasonsTest {
     }
 
     private static QueueEntry entry(String id, boolean pinned, int replicas, int skuPerReplica) {
-        return new QueueEntry(new RunId(id), new TaskId("t-" + id), pinned, 0, T0.plusSeconds(counter++), replicas, skuPerReplica);
+        return new QueueEntry(new RunId(id), new TaskId("t-" + id), pinned, 0, T0.plusSeconds(counter++), replicas, skuPerReplica, 0,
+                PROJECT);
     }
 
     private static int counter;
@@ -176,6 +189,7 @@ class WaitReasonsTest {
         private QueuePolicy policy = QueuePolicy.BEST_EFFORT_FIFO;
         private int gpusPerSku = 1;
         private QueueEntry entry;
+        private ClusterQuotas quotas;
 
         ClusterBuilder(List<NodeSnapshot> free) {
             this.free = free;
@@ -188,6 +202,12 @@ class WaitReasonsTest {
 
         ClusterBuilder other(OtherCluster other) {
             others.add(other);
+            return this;
+        }
+
+        /** The project may hold {@code limit} SKUs of the cluster and holds {@code held}. */
+        ClusterBuilder quota(int limit, int held) {
+            quotas = new ClusterQuotas("c", java.util.Map.of(PROJECT, limit), java.util.Map.of(PROJECT, held));
             return this;
         }
 
@@ -207,7 +227,7 @@ class WaitReasonsTest {
         }
 
         Situation build() {
-            return new Situation(entry, ahead, policy, gpusPerSku, free.size() * 8, 8, free, others);
+            return new Situation(entry, ahead, policy, gpusPerSku, free.size() * 8, 8, free, others, quotas);
         }
     }
 }
