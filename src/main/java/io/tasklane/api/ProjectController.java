@@ -62,7 +62,7 @@ class ProjectController {
         return new ListResponse<>(members.size(), members);
     }
 
-    @PutMapping("/{name}/members/{userId}")
+    @PutMapping(path = "/{name}/members/{userId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void addMember(@AuthenticationPrincipal Caller caller, @PathVariable String name, @PathVariable String userId,
                    @RequestBody(required = false) MemberRequest request) {

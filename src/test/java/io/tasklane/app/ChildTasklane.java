@@ -98,7 +98,8 @@ final class ChildTasklane {
 
     private void awaitHealthy() throws Exception {
         // A machine shared by several builds may need longer: -Dtasklane.child-startup-seconds=600.
-        long seconds = Long.getLong("tasklane.child-startup-seconds", 120);
+        // Patience, not a speed target: on a machine shared with other builds a start took over 120 s.
+        long seconds = Long.getLong("tasklane.child-startup-seconds", 300);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         Api api = api();
         while (Instant.now().isBefore(deadline)) {

@@ -24,7 +24,7 @@ public class ControlledClock {
 
     @Bean
     @Primary
-    Clock controlledClock(@Value("${tasklane.test.clock-file}") String file) {
+    Clock clockTheTestSets(@Value("${tasklane.test.clock-file}") String file) {
         return new FileClock(Path.of(file));
     }
 

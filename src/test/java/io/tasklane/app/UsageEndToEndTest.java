@@ -82,7 +82,7 @@ class UsageEndToEndTest {
                 .as("vision's manager sees vision's use").containsExactly("alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 7200.0 runs=1");
         assertThat(rows(bob.get(byUserAndDay).json())).containsExactly("bob 2026-12-06 3600.0 runs=1", "bob 2026-12-07 3600.0 runs=1");
         JsonNode byProject = admin.get("/api/v1/usage?from=2026-12-06&to=2026-12-07&timeZone=Asia/Taipei&groupBy=project").json();
-        assertThat(rows(byProject)).containsExactly("audio 3600.0 runs=1", "vision 14400.0 runs=1");
+        assertThat(rows(byProject)).containsExactly("audio 7200.0 runs=1", "vision 14400.0 runs=1");
         assertThat(byProject.at("/total/gpuHours").asDouble()).isEqualTo(6.0);
         assertThat(JdbcClient.create(postgres.getPostgresDatabase()).sql("select count(*) from tasklane.usage_period").query(Long.class).single())
                 .as("one period per replica, none doubled by the restart").isEqualTo(3);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,10 @@ class LocalRuntime implements TaskRuntime {
                 env.putAll(new ReplicaMarker(runId, request.taskId().value(), replica.index(), exitFile, self).asEnvironment());
                 Process process = builder.start();
                 started.add(new ReplicaProcess(runId, replica.index(), process.toHandle(), exitFile, port));
-                launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), clock.instant()));
+                // The operating system's start time, which adoption compares with /proc after a restart: the
+                // injectable clock may differ from the host's (a test sets it), and a pid is only checked against the host's.
+                Instant launchedAt = process.info().startInstant().orElseGet(clock::instant);
+                launched.add(new LaunchedReplica(replica.index(), process.pid(), port, logFile.toString(), launchedAt));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(p -> p.terminate(Duration.ZERO));
