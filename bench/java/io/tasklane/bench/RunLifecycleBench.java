@@ -32,7 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       this JVM, database statements per task;</li>
  *   <li>10,000 queued runs on 1,000 simulated nodes of 8 SKUs: the time of one dispatch pass.</li>
  * </ol>
- * Run: ./mvnw -Pbench test -Dtest=RunLifecycleBench
+ * Run: ./mvnw -Pbench test -Dtest=RunLifecycleBench; with {@code -Dbench.peer=slurm} it then runs the same number of
+ * one-GPU {@code true} jobs on Slurm on this machine ({@code ../shared/peers/slurm/run.sh}) and prints both makespans
+ * and their ratio.
  */
 @IntegrationTest
 @TestPropertySource(properties = {
@@ -75,9 +77,13 @@ class RunLifecycleBench {
 
         List<String> tasks = createJobs(alice, JOBS);
         StatementReport statements = StatementReport.start(jdbc);
+        long jvmCpuBefore = jvmCpuMillis();
+        long postgresCpuBefore = postgresCpuMillis();
         Instant begin = Instant.now();
         Instant submitted = startAll(alice, tasks);
         Instant done = awaitAllOver(begin);
+        long jvmCpu = jvmCpuMillis() - jvmCpuBefore;
+        long postgresCpu = postgresCpuMillis() - postgresCpuBefore;
         long succeeded = jdbc.sql("select count(*) from tasklane.task_run where state = 'SUCCEEDED'").query(Long.class).single();
         double[] latencies = jdbc.sql("select extract(epoch from started_at - queued_at) * 1000 from tasklane.task_run where started_at is not null")
                 .query(Double.class).list().stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -90,7 +96,58 @@ class RunLifecycleBench {
         System.out.printf("  submit -> RUNNING p50     %8.0f ms%n", quantile(latencies, 0.50));
         System.out.printf("  submit -> RUNNING p99     %8.0f ms%n", quantile(latencies, 0.99));
         System.out.printf("  peak resident (this JVM)  %8d MiB   (VmHWM; the embedded PostgreSQL is a process of its own)%n", peakRssMib());
+        System.out.printf("  CPU per task              %8.1f ms   (this JVM %.1f + PostgreSQL %.1f, from /proc)%n",
+                (jvmCpu + postgresCpu) / (double) JOBS, jvmCpu / (double) JOBS, postgresCpu / (double) JOBS);
         statements.print(JOBS, "task");
+        if ("slurm".equals(System.getProperty("bench.peer"))) {
+            double slurm = slurmMakespan(JOBS);
+            System.out.printf("%nSlurm on this machine, the same %,d one-GPU `true` jobs submitted one by one (../shared/peers/slurm/run.sh)%n", JOBS);
+            System.out.printf("  makespan                  %8.1f s%n", slurm);
+            System.out.printf("  Tasklane / Slurm          %8.2f   (at most 1.0 is the target)%n", makespan / slurm);
+        }
+    }
+
+    /** Runs the Slurm peer (it installs, starts and stops its own daemons) and reads the makespan it prints last. */
+    private static double slurmMakespan(int jobs) throws Exception {
+        Process peer = new ProcessBuilder("bash", "../shared/peers/slurm/run.sh", String.valueOf(jobs)).redirectErrorStream(true).start();
+        List<String> lines = new String(peer.getInputStream().readAllBytes()).lines().toList();
+        peer.waitFor();
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        java.util.regex.Matcher makespan = java.util.regex.Pattern.compile("makespan_s=([0-9.]+)").matcher(last);
+        if (!makespan.find()) {
+            throw new IllegalStateException("the Slurm peer printed no makespan:\n" + String.join("\n", lines));
+        }
+        return Double.parseDouble(makespan.group(1));
+    }
+
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    /**
+     * CPU used so far by this machine's PostgreSQL processes (user + system, from /proc/PID/stat), in ms. The
+     * connection pool keeps its backends for the whole measurement, so their time is all counted.
+     */
+    private static long postgresCpuMillis() throws Exception {
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(process.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     @Test

@@ -111,7 +111,9 @@ class AllocationConcurrencyTest {
         assertThat(invariants.afterEverythingEnded()).isEmpty();
         assertThat(alice.get("/api/v1/clusters/" + cluster).json().get("freeSkus").asInt()).isEqualTo(skus);
         assertThat(jdbc.sql("select count(*) from tasklane.task_run where task_id in (:tasks) and admitted_at is not null")
-                .param("tasks", tasks).query(Long.class).single()).as("runs the dispatcher admitted").isGreaterThanOrEqualTo(TASKS);
+                // Not every start is admitted: a run seen QUEUED may be stopped before a pass reaches it (how many are
+                // is the machine's timing). Some must be, or the hammer never raced an admission.
+                .param("tasks", tasks).query(Long.class).single()).as("runs the dispatcher admitted").isPositive();
         return tasks;
     }
 
