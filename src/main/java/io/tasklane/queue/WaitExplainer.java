@@ -47,8 +47,7 @@ public class WaitExplainer {
         }
         ClusterName name = task.cluster();
         List<QueueLine> lines = queues.lines(caller, name);
-        Optional<QueueLine> own = lines.stream()
-                .filter(line -> line.entry().runId().equals(task.currentRunId()) && !line.entry().isGrow()).findFirst();
+        Optional<QueueLine> own = QueueLine.ofTask(lines, task.id());
         if (own.isEmpty()) {
             // Queued but admitted: a dispatch pass gave it its GPUs and it is about to start.
             return new WaitExplanation(null, lines.size(), null, List.of(WaitReason.of(WaitReason.Kind.FITS_NOW)), List.of());

@@ -37,7 +37,7 @@ class ImpactPreview {
         Task task = tasks.get(caller, AddressedIds.task(id));
         ForceStartService.Preview kills = forceStarts.preview(caller, task.id());
         List<QueueLine> lines = queues.lines(caller, new ClusterName(task.cluster().value()));
-        QueueLine own = lines.stream().filter(line -> line.entry().taskId().equals(task.id()) && !line.entry().isGrow()).findFirst()
+        QueueLine own = QueueLine.ofTask(lines, task.id())
                 .orElseThrow(() -> new NotFoundException("queued run of task", id));
         List<Delayed> delayed = lines.subList(0, own.position() - 1).stream()
                 .map(line -> new Delayed(line.position(), line.entry().taskId().value(), line.taskName(), line.owner(),

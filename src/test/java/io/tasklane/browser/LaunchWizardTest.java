@@ -26,8 +26,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import io.tasklane.browser.ConsolePages.TasksPage;
 import io.tasklane.support.Api;
 import io.tasklane.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,22 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class LaunchWizardTest {
 
-    static Chromium chromium;
+    /** One browser for the class's tests, closed after the last. */
+    @AutoClose
+    static final Chromium chromium = Chromium.launch();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aliceLaunchesAJobWatchesItSucceedAndReadsAndDownloadsItsLog() throws IOException {

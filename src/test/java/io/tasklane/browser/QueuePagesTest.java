@@ -21,10 +21,9 @@ import io.tasklane.browser.QueuePages.WhyPanel;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,23 +39,13 @@ class QueuePagesTest {
     static final String LEVERS = "levers";
     static final LocatorAssertions.HasTextOptions A_WHILE = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
 
-    static Chromium chromium;
+    /** One browser for the class's tests, closed after the last. */
+    @AutoClose
+    static final Chromium chromium = Chromium.launch();
 
     @LocalServerPort
     int port;
     final List<String> started = new ArrayList<>();
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     @AfterEach
