@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure the admin group exists with every Camunda permission (Cockpit, Tasklist, Admin), then
  * creates the first users: the documented dev users on the embedded default, or the admin named
- * by TASKLANE_ADMIN_USER / TASKLANE_ADMIN_PASSWORD. Existing users are never changed.
+ * by TASKLANE_ADMIN_USER / TASKLANE_ADMIN_PASSWORD, and Prometheus's scrape user when its password is
+ * configured (TASKLANE_METRICS_SCRAPE_USER / TASKLANE_METRICS_SCRAPE_PASSWORD; a user in no group and no
+ * project: it may read /actuator/prometheus and nothing else). Existing users are never changed.
  */
 @Component
 @Order(20)
@@ -32,13 +34,15 @@ class IdentityBootstrap implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final ProjectService projects;
     private final SecurityProperties properties;
+    private final MetricsProperties metrics;
 
     IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, ProjectService projects,
-                      SecurityProperties properties) {
+                      SecurityProperties properties, MetricsProperties metrics) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.projects = projects;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,6 +59,10 @@ class IdentityBootstrap implements ApplicationRunner {
         } else if (identity.createUserQuery().memberOfGroup(Caller.ADMIN_GROUP).count() == 0) {
             log.warn("No user is in group '{}'. Set TASKLANE_ADMIN_USER and TASKLANE_ADMIN_PASSWORD to create the first admin.",
                     Caller.ADMIN_GROUP);
+        }
+        if (hasText(metrics.scrapeUser()) && hasText(metrics.scrapePassword())
+                && createUser(metrics.scrapeUser(), metrics.scrapePassword(), "Prometheus", "Scraper")) {
+            log.info("Created scrape user '{}' from TASKLANE_METRICS_SCRAPE_USER", metrics.scrapeUser());
         }
     }
 

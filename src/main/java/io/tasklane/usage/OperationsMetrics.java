@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * What Prometheus reads of Tasklane's state (at {@code /actuator/prometheus}), taken from the database so every
  * instance sharing it reports the same figures and a restart loses nothing: per cluster the runs waiting and the
- * oldest wait, SKUs in all and in use; runs by state; GPU-hours per project and cluster (a counter, summed from the
+ * oldest wait, SKUs in all, in use and free; runs by state; GPU-hours per project and cluster (a counter, summed from the
  * holding periods). A snapshot serves every meter for {@link #FRESH_FOR}, so a scrape costs one round of queries;
  * meters of a cluster, project or state seen for the first time appear from the scrape after.
  * (The dispatcher counts admissions and times its passes itself.)
@@ -82,6 +82,9 @@ class OperationsMetrics {
                     .description("SKUs of the cluster's schedulable nodes").tag("cluster", cluster).register(registry);
             Gauge.builder("tasklane.cluster.skus.used", this, m -> m.current().skusUsed().getOrDefault(cluster, 0L))
                     .description("SKUs held by runs").tag("cluster", cluster).register(registry);
+            Gauge.builder("tasklane.cluster.skus.free", this, m -> Math.max(0L, m.current().skus().getOrDefault(cluster, 0L)
+                            - m.current().skusUsed().getOrDefault(cluster, 0L)))
+                    .description("SKUs of schedulable nodes that no run holds").tag("cluster", cluster).register(registry);
         });
     }
 

@@ -101,15 +101,7 @@ class DeployManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void eachOverlayRendersWithKubectl(String overlay) throws Exception {
         assumeTrue(onPath("kubectl"), "kubectl is not installed here (.ci/run installs it)");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", DEPLOY.resolve("overlays").resolve(overlay).toString())
-                .redirectErrorStream(false).start();
-        String rendered = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as(errors).isZero();
-
-        List<Map<String, Object>> objects = new ArrayList<>();
-        new Yaml().loadAll(rendered).forEach(d -> objects.add(map(d)));
+        List<Map<String, Object>> objects = render(DEPLOY.resolve("overlays").resolve(overlay));
         Set<String> kinds = new HashSet<>();
         objects.forEach(o -> kinds.add((String) o.get("kind")));
         assertThat(kinds).contains("Deployment", "Service", "ServiceAccount", "Role", "RoleBinding", "ClusterRole",
@@ -120,6 +112,70 @@ class DeployManifestsTest {
                 .forEach(o -> assertThat(map(o.get("metadata")).get("namespace")).as(o.get("kind") + " " + name(o)).isEqualTo(namespace));
         Map<String, Object> binding = objects.stream().filter(o -> "ClusterRoleBinding".equals(o.get("kind"))).findFirst().orElseThrow();
         assertThat(map(list(binding.get("subjects")).get(0)).get("namespace")).isEqualTo(namespace);
+    }
+
+    @Test
+    void theMonitoringComponentAddsAServiceMonitorTheDashboardAndTheScrapeUser() throws Exception {
+        assumeTrue(onPath("kubectl"), "kubectl is not installed here (.ci/run installs it)");
+        // An overlay as a user would write it: prod plus the optional component (kustomize wants relative paths).
+        Path overlay = Path.of("target", "kustomize-monitoring");
+        Files.createDirectories(overlay);
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources:
+                  - ../../deploy/overlays/prod
+                components:
+                  - ../../deploy/components/monitoring
+                """);
+        List<Map<String, Object>> objects = render(overlay);
+
+        Map<String, Object> monitor = only(objects, "ServiceMonitor");
+        Map<String, Object> endpoint = map(list(map(monitor.get("spec")).get("endpoints")).get(0));
+        assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+        assertThat(endpoint.get("port")).isEqualTo("http");
+        Map<String, Object> service = only(objects, "Service");
+        assertThat(map(map(service.get("metadata")).get("labels")))
+                .as("the ServiceMonitor's selector matches Tasklane's Service")
+                .containsAllEntriesOf(map(map(map(monitor.get("spec")).get("selector")).get("matchLabels")));
+        assertThat(map(map(endpoint.get("basicAuth")).get("username")).get("name")).isEqualTo("tasklane-scrape");
+
+        Map<String, Object> container = map(list(map(map(map(only(objects, "Deployment").get("spec")).get("template")).get("spec"))
+                .get("containers")).get(0));
+        List<String> secretEnv = list(container.get("env")).stream().map(DeployManifestsTest::map)
+                .filter(e -> map(map(e.get("valueFrom")).get("secretKeyRef")).get("name") != null
+                        && map(map(e.get("valueFrom")).get("secretKeyRef")).get("name").equals("tasklane-scrape"))
+                .map(e -> (String) e.get("name")).toList();
+        assertThat(secretEnv).containsExactlyInAnyOrder("TASKLANE_METRICS_SCRAPE_USER", "TASKLANE_METRICS_SCRAPE_PASSWORD");
+
+        Map<String, Object> dashboard = objects.stream().filter(o -> "ConfigMap".equals(o.get("kind"))
+                && "tasklane-grafana-dashboard".equals(name(o))).findFirst().orElseThrow();
+        assertThat(map(map(dashboard.get("metadata")).get("labels"))).containsEntry("grafana_dashboard", "1");
+        assertThat((String) map(dashboard.get("data")).get("tasklane-dashboard.json")).contains("\"uid\": \"tasklane\"");
+    }
+
+    @Test
+    void everyDashboardPanelQueriesPrometheus() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DEPLOY.resolve("components/monitoring/tasklane-dashboard.json").toFile());
+        List<String> titles = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.get("panels")) {
+            if (!"row".equals(panel.get("type").asText())) {
+                titles.add(panel.get("title").asText());
+                assertThat(panel.get("targets")).as(panel.get("title").asText()).isNotEmpty();
+                panel.get("targets").forEach(t -> assertThat(t.get("expr").asText()).as(panel.get("title").asText()).isNotBlank());
+            }
+        }
+        assertThat(titles).hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    private static List<Map<String, Object>> render(Path kustomization) throws Exception {
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", kustomization.toString()).start();
+        String rendered = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as(errors).isZero();
+        List<Map<String, Object>> objects = new ArrayList<>();
+        new Yaml().loadAll(rendered).forEach(d -> objects.add(map(d)));
+        return objects;
     }
 
     private static List<String> rules(Map<String, Object> role) {

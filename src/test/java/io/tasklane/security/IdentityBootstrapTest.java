@@ -13,6 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class IdentityBootstrapTest {
 
+    static final MetricsProperties NO_SCRAPE_USER = new MetricsProperties(null, null, false);
+
     @LocalServerPort
     int port;
     @Autowired
@@ -24,12 +26,25 @@ class IdentityBootstrapTest {
 
     @Test
     void theFirstAdminComesFromTheEnvironmentAndIsNeverOverwritten() {
-        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "s3cret", java.time.Duration.ZERO)).run(null);
-        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "changed", java.time.Duration.ZERO)).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "s3cret", java.time.Duration.ZERO), NO_SCRAPE_USER).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, new SecurityProperties(false, "ops-admin", "changed", java.time.Duration.ZERO), NO_SCRAPE_USER).run(null);
 
         Api api = Api.anonymous(port);
         assertThat(api.as("ops-admin", "s3cret").get("/api/v1/clusters").items("name")).contains("a100", "private");
         assertThat(identity.checkPassword("ops-admin", "changed")).isFalse();
+    }
+
+    @Test
+    void theScrapeUserComesFromItsPasswordIsNeverOverwrittenAndIsNoAdmin() {
+        SecurityProperties noAdmin = new SecurityProperties(false, null, null, java.time.Duration.ZERO);
+        new IdentityBootstrap(identity, authorizations, projects, noAdmin, new MetricsProperties("scraper-2", "first", false)).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, noAdmin, new MetricsProperties("scraper-2", "second", false)).run(null);
+        new IdentityBootstrap(identity, authorizations, projects, noAdmin, new MetricsProperties("scraper-3", null, false)).run(null);
+
+        assertThat(identity.checkPassword("scraper-2", "first")).isTrue();
+        assertThat(identity.checkPassword("scraper-2", "second")).isFalse();
+        assertThat(identity.createUserQuery().userId("scraper-2").memberOfGroup(Caller.ADMIN_GROUP).count()).isZero();
+        assertThat(identity.createUserQuery().userId("scraper-3").count()).as("no password, no user").isZero();
     }
 
     @Test

@@ -33,13 +33,14 @@ class MetricsTest {
     }
 
     @Test
-    void eachMetricTellsTheStateOfTheClusters() {
+    void eachMetricTellsTheStateOfTheClusters() throws Exception {
         Api admin = Api.anonymous(port).as("admin");
         String project = "metrics-" + Long.toString(System.nanoTime(), 36);
         assertThat(admin.post("/api/v1/projects", "{\"name\": \"" + project + "\"}").status()).isEqualTo(201);
         String running = start(admin, project, "holds-four", 4);
         Await.until("the 4-SKU service to run", () -> admin.get("/api/v1/runs/" + running).json().get("state").asText(), "RUNNING"::equals);
         start(admin, project, "waits", 8);
+        String scheduled = scheduledNextYear(admin, project);
 
         String text = Await.until("the scrape to show the waiting run", () -> scrape(admin),
                 t -> value(t, "tasklane_queue_waiting_runs", "cluster=\"fairshare\"").orElse(0) == 1
@@ -47,6 +48,7 @@ class MetricsTest {
 
         assertThat(value(text, "tasklane_cluster_skus", "cluster=\"fairshare\"")).hasValue(8);
         assertThat(value(text, "tasklane_cluster_skus_used", "cluster=\"fairshare\"")).hasValue(4);
+        assertThat(value(text, "tasklane_cluster_skus_free", "cluster=\"fairshare\"")).hasValue(4);
         assertThat(value(text, "tasklane_queue_oldest_wait_seconds", "cluster=\"fairshare\"").orElseThrow()).isBetween(0.0, 600.0);
         assertThat(value(text, "tasklane_runs", "state=\"RUNNING\"").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "tasklane_runs", "state=\"QUEUED\"").orElseThrow()).isGreaterThanOrEqualTo(1);
@@ -57,14 +59,49 @@ class MetricsTest {
         assertThat(value(text, "tasklane_dispatch_pass_seconds_count", "").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(text).contains("tasklane_dispatch_pass_seconds_bucket{le=");
         assertThat(text).contains("# TYPE tasklane_gpu_hours_total counter");
+        assertThat(value(text, "tasklane_engine_jobs_due", "").orElseThrow()).isBetween(0.0, 10_000.0);
+        assertThat(value(text, "tasklane_engine_jobs_locked", "").orElseThrow()).isBetween(0.0, 10_000.0);
+        assertThat(value(text, "tasklane_engine_jobs_failed", "").orElseThrow()).isBetween(0.0, 10_000.0);
+        assertThat(value(text, "tasklane_engine_timers_waiting", "").orElseThrow())
+                .as("at least the one-off schedule's timer, due next year").isGreaterThanOrEqualTo(1);
+        assertThat(value(text, "executor_active_threads", "camundaTaskExecutor")).as("the job executor's pool").isPresent();
+        assertThat(admin.delete("/api/v1/tasks/" + scheduled).status()).isEqualTo(204);
+        assertThat(dashboardMetrics()).as("every metric the Grafana dashboard queries is served")
+                .isNotEmpty().allSatisfy(metric -> assertThat(text).contains("\n" + metric));
+    }
+
+    /** The metric names the Grafana dashboard in deploy/ queries (histograms by their bucket series). */
+    private static java.util.Set<String> dashboardMetrics() throws java.io.IOException {
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("deploy/components/monitoring/tasklane-dashboard.json"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\b(tasklane_[a-z_]+|executor_[a-z_]+)\\b").matcher(dashboard);
+        while (metric.find()) {
+            names.add(metric.group(1));
+        }
+        return names;
     }
 
     @Test
-    void onlyAdminsScrapeUnlessAScrapeUserIsConfigured() {
+    void onlyAdminsAndTheConfiguredScrapeUserScrape() {
         Api anonymous = Api.anonymous(port);
         assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(anonymous.as("alice").get("/actuator/prometheus").status()).isEqualTo(403);
         assertThat(anonymous.as("admin").get("/actuator/prometheus").status()).isEqualTo(200);
+        Api prometheus = anonymous.as("prometheus", "prometheus-scrapes");
+        assertThat(prometheus.get("/actuator/prometheus").status()).as("created at start from the configured password").isEqualTo(200);
+        assertThat(prometheus.get("/api/v1/tasks").json().get("items")).as("the scrape user is in no project").isEmpty();
+    }
+
+    /** A task with a one-off schedule a year ahead: its schedule process waits on a timer. */
+    private static String scheduledNextYear(Api admin, String project) {
+        Api.Response created = admin.post("/api/v1/tasks", aTask().named("next-year").project(project).cluster("fairshare").json());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        String at = java.time.LocalDate.now().plusYears(1) + "T09:30:00";
+        Api.Response scheduled = admin.put("/api/v1/tasks/" + id + "/schedule",
+                "{\"type\": \"ONE_OFF\", \"timeZone\": \"UTC\", \"at\": \"" + at + "\", \"active\": true}");
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+        return id;
     }
 
     private static String start(Api admin, String project, String name, int skus) {
