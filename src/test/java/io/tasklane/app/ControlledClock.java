@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +28,35 @@ public class ControlledClock {
     @Bean
     @Primary
     Clock clockTheTestSets(@Value("${tasklane.test.clock-file}") String file) {
-        return new FileClock(Path.of(file));
+        FileClock clock = new FileClock(Path.of(file));
+        followedByTheEngine(clock);
+        return clock;
+    }
+
+    /**
+     * The engine keeps its own clock (its timers fire when it says so): it is set to the test's time before the
+     * engine starts and follows every change the test writes, so a schedule's window fires when the test moves the
+     * time past it, as it would in production.
+     */
+    private static void followedByTheEngine(FileClock clock) {
+        ClockUtil.setCurrentTime(Date.from(clock.instant()));
+        Thread follower = new Thread(() -> {
+            while (true) {
+                try {
+                    Date now = Date.from(clock.instant());
+                    if (!now.equals(ClockUtil.getCurrentTime())) {
+                        ClockUtil.setCurrentTime(now);
+                    }
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The file is being replaced; read it again next time.
+                }
+            }
+        }, "engine-clock-follows-the-test");
+        follower.setDaemon(true);
+        follower.start();
     }
 
     /** Sets the time every child reading {@code file} sees from now on. */

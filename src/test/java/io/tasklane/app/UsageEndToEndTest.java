@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Usage end to end, on PostgreSQL, with a Tasklane whose clock the test sets: alice (project vision, 2 GPUs) and
  * bob (project audio, 1 GPU) hold GPUs from 23:00 in Taipei (15:00 UTC) across midnight; Tasklane is killed
- * (SIGKILL) at 23:30 and started again at 00:30; both runs are stopped at 01:00. Each day holds exactly what
- * was held before and after midnight, to the second; alice sees her own use, carol (vision's manager) the
+ * (SIGKILL) at 23:30 and started again at 00:30; alice's daily window shrinks her run to one GPU at 00:45; both
+ * runs are stopped at 01:00. Each day holds exactly what was held before and after midnight and the resize, to the
+ * second; alice sees her own use, carol (vision's manager) the
  * project's, the admin everything.
  */
 class UsageEndToEndTest {
@@ -61,6 +62,7 @@ class UsageEndToEndTest {
         awaitRun(admin, alicesRun, r -> r.path("state").asText().equals("RUNNING"));
         awaitRun(admin, bobsRun, r -> r.path("state").asText().equals("RUNNING"));
         assertThat(admin.get("/api/v1/runs/" + alicesRun).json().get("admittedAt").asText()).isEqualTo("2026-12-06T15:00:00Z");
+        shrinkToOneAtQuarterToOneInTaipei(alice, admin.get("/api/v1/runs/" + alicesRun).json().get("taskId").asText());
 
         ControlledClock.set(clock, Instant.parse("2026-12-06T15:30:00Z"));
         tasklane.kill();
@@ -68,6 +70,9 @@ class UsageEndToEndTest {
         tasklane.start("after-crash.log", clockArgs);
         awaitRun(admin, alicesRun, r -> r.path("state").asText().equals("RUNNING"));
         awaitRun(admin, bobsRun, r -> r.path("state").asText().equals("RUNNING"));
+        ControlledClock.set(clock, Instant.parse("2026-12-06T16:45:00Z"));
+        Await.until("alice's daily window to shrink her run to one replica", () -> admin.get("/api/v1/clusters/local").json().path("freeSkus").asInt(),
+                free -> free == 2);
         ControlledClock.set(clock, Instant.parse("2026-12-06T17:00:00Z"));
         stop(alice, alicesRun);
         stop(bob, bobsRun);
@@ -75,19 +80,28 @@ class UsageEndToEndTest {
 
         String byUserAndDay = "/api/v1/usage?from=2026-12-06&to=2026-12-07&timeZone=Asia/Taipei&groupBy=user,day";
         assertThat(rows(admin.get(byUserAndDay).json())).containsExactly(
-                "alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 7200.0 runs=1",
+                "alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 6300.0 runs=1",
                 "bob 2026-12-06 3600.0 runs=1", "bob 2026-12-07 3600.0 runs=1");
-        assertThat(rows(alice.get(byUserAndDay).json())).containsExactly("alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 7200.0 runs=1");
+        assertThat(rows(alice.get(byUserAndDay).json())).containsExactly("alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 6300.0 runs=1");
         assertThat(rows(tasklane.api().as("carol").get(byUserAndDay).json()))
-                .as("vision's manager sees vision's use").containsExactly("alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 7200.0 runs=1");
+                .as("vision's manager sees vision's use").containsExactly("alice 2026-12-06 7200.0 runs=1", "alice 2026-12-07 6300.0 runs=1");
         assertThat(rows(bob.get(byUserAndDay).json())).containsExactly("bob 2026-12-06 3600.0 runs=1", "bob 2026-12-07 3600.0 runs=1");
         JsonNode byProject = admin.get("/api/v1/usage?from=2026-12-06&to=2026-12-07&timeZone=Asia/Taipei&groupBy=project").json();
-        assertThat(rows(byProject)).containsExactly("audio 7200.0 runs=1", "vision 14400.0 runs=1");
-        assertThat(byProject.at("/total/gpuHours").asDouble()).isEqualTo(6.0);
+        assertThat(rows(byProject)).containsExactly("audio 7200.0 runs=1", "vision 13500.0 runs=1");
+        assertThat(byProject.at("/total/gpuHours").asDouble()).isEqualTo(5.75);
         assertThat(JdbcClient.create(postgres.getPostgresDatabase()).sql("select count(*) from tasklane.usage_period").query(Long.class).single())
                 .as("one period per replica, none doubled by the restart").isEqualTo(3);
         String csv = admin.send(admin.request(byUserAndDay).header("Accept", "text/csv").GET()).body();
         assertThat(csv).contains("alice,2026-12-06,2,2,7200,1\r\n", "bob,2026-12-07,1,1,3600,1\r\n");
+    }
+
+    /** A daily window at 00:45 Taipei (16:45 UTC) of one replica: it resizes alice's running run from two to one. */
+    private static void shrinkToOneAtQuarterToOneInTaipei(Api alice, String task) {
+        Api.Response scheduled = alice.put("/api/v1/tasks/" + task + "/schedule", """
+                {"type": "DAILY", "timeZone": "Asia/Taipei", "active": true,
+                 "windows": [{"time": "00:45", "minReplicas": 1, "maxReplicas": 1}]}""");
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+        assertThat(scheduled.json().get("nextFireAt").asText()).isEqualTo("2026-12-06T16:45:00Z");
     }
 
     /** alice and bob may use cluster local; alice is in vision, bob in audio, carol manages vision. */
