@@ -55,7 +55,7 @@ class ClustersController {
                  Model model) {
         ClusterGrant grant = grantOf(type, principal);
         clusters.grant(caller, clusterName(name), grant);
-        return done("notice.granted", grant.principal() + " → " + name, request, response, model);
+        return Htmx.done("/clusters", CHANGED_EVENT, "notice.granted", grant.principal() + " → " + name, request, response, model);
     }
 
     @PostMapping("/clusters/{name}/grants/remove")
@@ -64,7 +64,7 @@ class ClustersController {
                   Model model) {
         ClusterGrant grant = grantOf(type, principal);
         clusters.revoke(caller, clusterName(name), grant);
-        return done("notice.revoked", grant.principal() + " → " + name, request, response, model);
+        return Htmx.done("/clusters", CHANGED_EVENT, "notice.revoked", grant.principal() + " → " + name, request, response, model);
     }
 
     private ClusterView view(Caller caller, VirtualCluster cluster) {
@@ -98,17 +98,6 @@ class ClustersController {
             throw new NotFoundException("cluster", String.valueOf(name));
         }
         return new ClusterName(name);
-    }
-
-    private static String done(String messageKey, String argument, HttpServletRequest request, HttpServletResponse response,
-                               Model model) {
-        if (!Htmx.isHtmx(request)) {
-            return "redirect:/clusters";
-        }
-        response.setHeader("HX-Trigger", CHANGED_EVENT);
-        model.addAttribute("noticeKey", messageKey);
-        model.addAttribute("noticeArgument", argument);
-        return "fragments/notice :: notice";
     }
 
     /** A cluster as the page shows it; {@code grants} only for admins. */
