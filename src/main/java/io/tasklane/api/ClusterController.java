@@ -11,6 +11,8 @@ import io.tasklane.capacity.ClusterGrant;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ClusterName;
 import io.tasklane.queue.QueueService;
+import io.tasklane.queue.StartEstimate;
+import io.tasklane.queue.StartEstimates;
 import io.tasklane.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,15 +35,22 @@ class ClusterController {
 
     private final ClusterService clusters;
     private final QueueService queues;
+    private final StartEstimates estimates;
 
-    ClusterController(ClusterService clusters, QueueService queues) {
+    ClusterController(ClusterService clusters, QueueService queues, StartEstimates estimates) {
         this.clusters = clusters;
         this.queues = queues;
+        this.estimates = estimates;
     }
 
-    /** One waiting run in a queue; the task's name and project show only to those who may see the task. */
+    /**
+     * One waiting run in a queue; the task's name and project show only to those who may see the task. With when it
+     * is expected to start and from what ({@link EstimateFields}).
+     */
     record QueueLineResponse(int position, String runId, String taskId, String taskName, String project, boolean pinned,
-                             int priority, int replicas, int skuPerReplica, int skus, int gpus, java.time.Instant waitingSince) {
+                             int priority, int replicas, int skuPerReplica, int skus, int gpus, java.time.Instant waitingSince,
+                             java.time.Instant expectedStartAt, StartEstimate.Basis estimateBasis,
+                             StartEstimate.Unknown estimateUnknownReason, Integer estimateRunsEnding) {
     }
 
     private ClusterResponse response(io.tasklane.capacity.VirtualCluster cluster) {
@@ -52,11 +61,13 @@ class ClusterController {
     ListResponse<QueueLineResponse> queue(@AuthenticationPrincipal Caller caller, @PathVariable String name) {
         ClusterName clusterName = ApiIds.cluster(name);
         var cluster = clusters.get(caller, clusterName);
+        var expected = estimates.onCluster(clusterName);
         var lines = queues.lines(caller, clusterName).stream().map(line -> {
             var e = line.entry();
+            var estimate = EstimateFields.of(expected.get(e.runId()));
             return new QueueLineResponse(line.position(), e.runId().value(), e.taskId().value(), line.taskName(), line.project(),
                     e.pinned(), e.priority(), e.replicas(), e.skuPerReplica(), e.skus(), e.skus() * cluster.sku().gpus(),
-                    e.queuedAt());
+                    e.queuedAt(), estimate.expectedStartAt(), estimate.basis(), estimate.unknownReason(), estimate.runsEnding());
         }).toList();
         return new ListResponse<>(lines.size(), lines);
     }

@@ -15,7 +15,9 @@ import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.LogTail;
 import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
+import io.tasklane.queue.StartEstimates;
 import io.tasklane.task.RunService;
+import io.tasklane.task.TaskState;
 import io.tasklane.task.TaskRun;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -38,16 +40,20 @@ class RunController {
 
     private final RunService runs;
     private final Deployments deployments;
+    private final StartEstimates estimates;
 
-    RunController(RunService runs, Deployments deployments) {
+    RunController(RunService runs, Deployments deployments, StartEstimates estimates) {
         this.runs = runs;
         this.deployments = deployments;
+        this.estimates = estimates;
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     RunResponse get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         TaskRun run = runs.get(caller, ApiIds.run(id));
-        return RunResponse.of(run, deployments.dashboardOf(run.id()), deployments.replicaCountsOf(run));
+        EstimateFields estimate = run.state() == TaskState.QUEUED && !run.admitted()
+                ? EstimateFields.of(estimates.of(run.cluster(), run.id()).orElse(null)) : EstimateFields.NONE;
+        return RunResponse.of(run, deployments.dashboardOf(run.id()), deployments.replicaCountsOf(run), estimate);
     }
 
     /** The run's replicas: filters role (exact) and state (any of them); sort index|launchedAt|finishedAt; paging. */

@@ -20,21 +20,28 @@ final class RunDtos {
     record RunResponse(String id, String taskId, String cluster, TaskKind kind, TaskState state, String reason,
                        int replicas, int skuPerReplica, String requestedBy, Instant queuedAt, Instant admittedAt,
                        Instant startedAt, Instant finishedAt, Instant deadlineAt, String endpoint, String processInstanceId,
-                       String dashboard, ReplicaCounts replicaCounts) {
+                       String dashboard, ReplicaCounts replicaCounts, Instant expectedStartAt,
+                       io.tasklane.queue.StartEstimate.Basis estimateBasis, io.tasklane.queue.StartEstimate.Unknown estimateUnknownReason,
+                       Integer estimateRunsEnding) {
 
         static RunResponse of(TaskRun run) {
             return of(run, null, null);
         }
 
+        static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts) {
+            return of(run, dashboard, replicaCounts, EstimateFields.NONE);
+        }
+
         /**
-         * With the run's dashboard link, where its runtime has one (the Ray dashboard), and its replicas counted
+         * With its start estimate while it waits, and the run's dashboard link, where its runtime has one (the Ray dashboard), and its replicas counted
          * apart (serving, starting, wanted) while it is deployed.
          */
-        static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts) {
+        static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts, EstimateFields estimate) {
             return new RunResponse(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind(), run.state(),
                     run.reason(), run.replicas(), run.skuPerReplica(), run.requestedBy(), run.queuedAt(),
                     run.admittedAt(), run.startedAt(), run.finishedAt(), run.deadlineAt(), run.endpoint(),
-                    run.processInstanceId(), dashboard, replicaCounts);
+                    run.processInstanceId(), dashboard, replicaCounts, estimate.expectedStartAt(), estimate.basis(),
+                    estimate.unknownReason(), estimate.runsEnding());
         }
     }
 

@@ -27,10 +27,13 @@ public class WaitExplainer {
     private final ClusterService clusters;
     private final AllocationRepository allocations;
     private final Quotas quotas;
+    private final StartEstimates estimates;
     private final Clock clock;
 
-    WaitExplainer(QueueService queues, ClusterService clusters, AllocationRepository allocations, Quotas quotas, Clock clock) {
+    WaitExplainer(QueueService queues, ClusterService clusters, AllocationRepository allocations, Quotas quotas,
+                  StartEstimates estimates, Clock clock) {
         this.queues = queues;
+        this.estimates = estimates;
         this.quotas = quotas;
         this.clusters = clusters;
         this.allocations = allocations;
@@ -43,14 +46,15 @@ public class WaitExplainer {
      */
     public WaitExplanation explain(Caller caller, Task task, Optional<ZonedDateTime> nextFire) {
         if (task.state() != TaskState.QUEUED || task.currentRunId() == null) {
-            return new WaitExplanation(null, 0, null, WaitReasons.notQueued(nextFire), List.of());
+            return new WaitExplanation(null, 0, null, WaitReasons.notQueued(nextFire), List.of(), null);
         }
         ClusterName name = task.cluster();
         List<QueueLine> lines = queues.lines(caller, name);
         Optional<QueueLine> own = QueueLine.ofTask(lines, task.id());
         if (own.isEmpty()) {
             // Queued but admitted: a dispatch pass gave it its GPUs and it is about to start.
-            return new WaitExplanation(null, lines.size(), null, List.of(WaitReason.of(WaitReason.Kind.FITS_NOW)), List.of());
+            return new WaitExplanation(null, lines.size(), null, List.of(WaitReason.of(WaitReason.Kind.FITS_NOW)), List.of(),
+                    StartEstimate.at(clock.instant(), 0, 0));
         }
         QueueLine line = own.get();
         VirtualCluster cluster = clusters.find(name);
@@ -58,7 +62,8 @@ public class WaitExplainer {
                 cluster.queuePolicy(), cluster.sku().gpus(), cluster.totalSkus(), cluster.largestNodeSkus(),
                 clusters.snapshot(cluster, allocations.takenSlots(name)), others(caller, cluster), quotas.onCluster(name));
         return new WaitExplanation(line.position(), lines.size(), Duration.between(line.entry().queuedAt(), clock.instant()),
-                WaitReasons.reasons(situation), WaitReasons.sooner(situation));
+                WaitReasons.reasons(situation), WaitReasons.sooner(situation),
+                estimates.of(name, line.entry().runId()).orElse(null));
     }
 
     /** The caller's other clusters, those of the same GPU type first: the likeliest to run the task unchanged. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tasklane.capacity.ClusterService;
@@ -14,6 +15,9 @@ import io.tasklane.preemption.ForceStartService;
 import io.tasklane.queue.HoldingRun;
 import io.tasklane.queue.QueueLine;
 import io.tasklane.queue.QueueService;
+import io.tasklane.queue.StartEstimate;
+import io.tasklane.queue.StartEstimates;
+import io.tasklane.common.RunId;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskState;
 import org.springframework.stereotype.Component;
@@ -29,12 +33,17 @@ class QueueBoard {
     private final ClusterService clusters;
     private final QueueService queues;
     private final ForceStartService forceStarts;
+    private final StartEstimates estimates;
+    private final EstimateWords words;
     private final Clock clock;
 
-    QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, Clock clock) {
+    QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, StartEstimates estimates,
+               EstimateWords words, Clock clock) {
         this.clusters = clusters;
         this.queues = queues;
         this.forceStarts = forceStarts;
+        this.estimates = estimates;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -52,8 +61,9 @@ class QueueBoard {
         Optional<ForceStart> forceStart = caller.isAdmin() ? forceStarts.openOn(caller, name) : Optional.empty();
         boolean hasPin = lines.stream().anyMatch(line -> line.entry().pinned());
         List<RunningLine> running = queues.holding(caller, name).stream().map(run -> running(run, gpusPerSku)).toList();
+        Map<RunId, StartEstimate> expected = lines.isEmpty() ? Map.of() : estimates.onCluster(name);
         List<WaitingLine> waiting = lines.stream()
-                .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent())).toList();
+                .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent(), expected.get(line.entry().runId()))).toList();
         return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
                 cluster.queuePolicy().name(), running, waiting, forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
     }
@@ -63,14 +73,16 @@ class QueueBoard {
                 run.skus() * gpusPerSku, String.join(", ", run.nodes()), ConsoleTimes.utc(run.since()));
     }
 
-    private WaitingLine waiting(Caller caller, QueueLine line, int gpusPerSku, boolean clusterHasPin, boolean forceStartUnderWay) {
+    private WaitingLine waiting(Caller caller, QueueLine line, int gpusPerSku, boolean clusterHasPin, boolean forceStartUnderWay,
+                                StartEstimate expected) {
         var entry = line.entry();
         boolean task = !entry.isGrow();
         boolean admin = caller.isAdmin() && task;
         return new WaitingLine(line.position(), entry.taskId().value(), line.taskName(), line.project(), line.owner(), entry.pinned(),
                 entry.isGrow(), entry.replicas(), entry.skuPerReplica(), entry.skus() * gpusPerSku,
                 waited(Duration.between(entry.queuedAt(), clock.instant())),
-                admin && !entry.pinned() && !clusterHasPin, admin && entry.pinned(), admin && entry.pinned() && !forceStartUnderWay);
+                words.said(expected), admin && !entry.pinned() && !clusterHasPin, admin && entry.pinned(),
+                admin && entry.pinned() && !forceStartUnderWay);
     }
 
     private static ForceStartLine forceStartLine(ForceStart start, int gpusPerSku) {
@@ -98,10 +110,13 @@ class QueueBoard {
                               String nodes, String since) {
     }
 
-    /** A waiting run with the admin actions it offers; a grow is a running task's added replicas. */
+    /**
+     * A waiting run with its expected start in words (null for a grow) and the admin actions it offers; a grow is a
+     * running task's added replicas.
+     */
     public record WaitingLine(int position, String taskId, String taskName, String project, String owner, boolean pinned,
-                              boolean grow, int replicas, int skuPerReplica, int gpus, String waited, boolean pin, boolean unpin,
-                              boolean forceStart) {
+                              boolean grow, int replicas, int skuPerReplica, int gpus, String waited, WhyWaitingPanel.Said expected,
+                              boolean pin, boolean unpin, boolean forceStart) {
     }
 
     /** The force-start under way on the cluster and its plan. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Task page's "Why is it waiting" panel: for a queued task its place, the wait so far and the reasons
- * ({@link WaitExplainer} decides them; this only puts their figures in the page's words); for an idle task whose
+ * and expected start ({@link WaitExplainer} decides them; this only puts their figures in the page's words); for an idle task whose
  * schedule starts it later, when. Nothing for a task that is not waiting.
  */
 @Component
@@ -25,10 +25,12 @@ class WhyWaitingPanel {
 
     private final WaitExplainer explainer;
     private final ScheduleService schedules;
+    private final EstimateWords estimates;
 
-    WhyWaitingPanel(WaitExplainer explainer, ScheduleService schedules) {
+    WhyWaitingPanel(WaitExplainer explainer, ScheduleService schedules, EstimateWords estimates) {
         this.explainer = explainer;
         this.schedules = schedules;
+        this.estimates = estimates;
     }
 
     /** The panel, or null when the task is not waiting for anything. */
@@ -43,7 +45,7 @@ class WhyWaitingPanel {
         }
         WaitExplanation why = explainer.explain(caller, task, nextFire);
         return new WhyWaiting(why.position(), why.queueLength(), why.waited() == null ? null : QueueBoard.waited(why.waited()),
-                said(why.reasons()), said(why.sooner()));
+                said(why.reasons()), said(why.sooner()), estimates.said(why.expected()));
     }
 
     private static List<Said> said(List<WaitReason> reasons) {
@@ -53,9 +55,9 @@ class WhyWaitingPanel {
 
     /**
      * The panel's content: {@code position} of {@code queueLength} (null when not queued), the wait so far, the reasons
-     * ranked and the ways to start sooner. The expected start is not estimated yet.
+     * ranked, the ways to start sooner, and the expected start in words (null when not queued).
      */
-    public record WhyWaiting(Integer position, int queueLength, String waited, List<Said> reasons, List<Said> sooner) {
+    public record WhyWaiting(Integer position, int queueLength, String waited, List<Said> reasons, List<Said> sooner, Said expected) {
     }
 
     /** A reason by its message key and the figures it is told with. */

@@ -77,7 +77,9 @@ class QueuePagesTest {
         assertThat(why.reasons().first())
                 .hasText("needs 4 GPUs on one node for each of its 1 replica(s); the largest free block is 2");
         assertThat(why.sooner().first()).hasText("the same GPUs as 2 replicas of 1 SKU(s) (2 GPUs each): that fits now");
-        assertThat(page.locator("#why")).containsText("not estimated yet");
+        // The fillers hold their GPUs until their active deadline (the default, 5 days); the first to end frees a node.
+        assertThat(page.locator("#why .why-expected")).hasText(java.util.regex.Pattern.compile(
+                "around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(in (5 d 0|4 d 23) h\\), from the active deadlines of 1 run\\(s\\) that end first"));
         ConsolePages.screenshot(page, "task-why-waiting");
 
         QueuePage queue = QueuePage.open(page, base(), LEVERS);
@@ -85,6 +87,7 @@ class QueuePagesTest {
         assertThat(queue.waitingRow(waiting)).containsText("alice");
         assertThat(queue.runningRow(fillerA)).containsText("6"); // GPUs: 3 SKUs of 2
         assertThat(queue.waitingRow(waiting).locator("[data-why]")).isVisible();
+        assertThat(queue.waitingRow(waiting).locator("td.expected")).containsText("from the active deadlines of 1 run(s) that end first");
         assertThat(queue.adminActions()).hasCount(0);
         ConsolePages.screenshot(page, "queue");
 
