@@ -16,6 +16,7 @@ import io.tasklane.queue.QueueLine;
 import io.tasklane.queue.QueueService;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskState;
+import io.tasklane.usage.Quotas;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +30,14 @@ class QueueBoard {
     private final ClusterService clusters;
     private final QueueService queues;
     private final ForceStartService forceStarts;
+    private final Quotas quotas;
     private final Clock clock;
 
-    QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, Clock clock) {
+    QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, Quotas quotas, Clock clock) {
         this.clusters = clusters;
         this.queues = queues;
         this.forceStarts = forceStarts;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -55,7 +58,8 @@ class QueueBoard {
         List<WaitingLine> waiting = lines.stream()
                 .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent())).toList();
         return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
-                cluster.queuePolicy().name(), running, waiting, forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
+                cluster.queuePolicy().name(), QuotaBar.of(quotas.ofCluster(caller, name)), running, waiting,
+                forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
     }
 
     private static RunningLine running(HoldingRun run, int gpusPerSku) {
@@ -90,7 +94,7 @@ class QueueBoard {
 
     /** One cluster's queue. */
     public record ClusterQueueView(String name, String gpuType, int gpusPerSku, int freeSkus, int totalSkus, String policy,
-                                   List<RunningLine> running, List<WaitingLine> waiting, ForceStartLine forceStart) {
+                                   List<QuotaBar> quotas, List<RunningLine> running, List<WaitingLine> waiting, ForceStartLine forceStart) {
     }
 
     /** A run holding GPUs; task, project and owner are null for another project's run. */
