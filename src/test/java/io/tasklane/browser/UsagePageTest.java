@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import io.tasklane.browser.QueuePages.ClustersPage;
@@ -84,11 +85,15 @@ class UsagePageTest {
                 .map(cells -> List.of(cells[0], cells[1], cells[2], cells[3], cells[5])).toList())
                 .as("the CSV's rows are the table's").isEqualTo(usage.rows());
 
-        usage.show("2026-12-10", "2026-12-01", "Mars/Olympus");
-        assertThat(usage.fieldError("to")).hasText("The period must end on or after the day it starts");
+        usage.show("2026-12-01", "2026-12-31", "Mars/Olympus");
         assertThat(usage.fieldError("timeZone")).hasText("\u201cMars/Olympus\u201d is not a time zone; name one such as Asia/Taipei or UTC");
         assertThat(usage.field("timeZone")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#usage-chart, table.usage-rows")).hasCount(0);
+        usage.show("2026-12-10", "2026-12-01", ZONE);
+        assertThat(usage.fieldError("to")).hasText("The period must end on or after the day it starts");
+        assertThat(usage.field("to")).hasAttribute("aria-describedby", "to-error");
         assertThat(usage.field("from")).hasValue("2026-12-10"); // what was typed stays
+        ConsolePages.screenshot(page, "usage-error");
         page.context().close();
 
         Page hers = newPage(ColorScheme.DARK, 1280);
@@ -125,7 +130,8 @@ class UsagePageTest {
             var bar = clusters.cluster(QueuePagesTest.LEVERS).locator("li[data-quota='" + project + "']");
             assertThat(bar.locator(".quota-figure")).hasText("3 of 4 SKUs");
             assertThat(bar.locator(".quota-bar span")).hasAttribute("style", "width: 75%");
-            ConsolePages.screenshot(page, "clusters-quota");
+            bar.locator("xpath=ancestor::section[1]").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(ConsolePages.SCREENSHOTS.resolve("clusters-quota.png")));
 
             assertThat(admin().put(quota, "{\"maxSkus\": 2}").status()).as("lowered below what it holds").isEqualTo(200);
             QueuePage queue = QueuePage.open(page, base(), QueuePagesTest.LEVERS);
@@ -134,6 +140,7 @@ class UsagePageTest {
             assertThat(queued).hasClass("over");
             assertThat(queued.locator("small")).hasText("over its quota: it starts nothing new until it holds less");
             assertThat(queue.section().locator("li[data-quota]")).hasCount(1);
+            queue.section().screenshot(new Locator.ScreenshotOptions().setPath(ConsolePages.SCREENSHOTS.resolve("queue-quota-over.png")));
             page.context().close();
         } finally {
             admin().post("/api/v1/tasks/" + task + "/stop", null);
