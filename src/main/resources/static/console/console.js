@@ -19,6 +19,16 @@
     });
   });
 
+  // The Usage page reads days in the browser's zone unless another is chosen: tell the server which zone that is.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone) {
+      document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  } catch (ignored) {
+    // No Intl: the Usage page reads days in UTC.
+  }
+
   window.tasklane = {
     // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.
     mayRefresh: function (id) {

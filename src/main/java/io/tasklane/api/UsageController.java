@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tasklane.security.Caller;
+import io.tasklane.usage.UsageCsv;
 import io.tasklane.usage.UsageGrouping;
 import io.tasklane.usage.UsageReport;
 import io.tasklane.usage.UsageRow;

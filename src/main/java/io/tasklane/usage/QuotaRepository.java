@@ -47,6 +47,18 @@ class QuotaRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The quotas set on the cluster with what each project holds there now, by project name. */
+    List<ProjectQuota> onCluster(String cluster) {
+        return jdbc.sql("""
+                select q.project, q.max_skus, q.updated_at, q.updated_by,
+                       (select coalesce(sum(u.skus), 0) from tasklane.usage_period u
+                        where u.project = q.project and u.cluster = q.cluster and u.held_to is null) as held
+                from tasklane.project_quota q where q.cluster = :cluster order by q.project""").param("cluster", cluster)
+                .query((rs, i) -> new ProjectQuota(rs.getString("project"), cluster, rs.getInt("max_skus"), rs.getInt("held"),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by")))
+                .list();
+    }
+
     /** The project's quotas, and the clusters where it holds SKUs without one, by cluster name. */
     List<ProjectQuota> ofProject(String project) {
         return jdbc.sql("""

@@ -51,6 +51,16 @@ public class Quotas {
         return quotas.ofProject(project);
     }
 
+    /**
+     * The quotas on a cluster the caller may use, each with what its project holds there now (404 for a cluster they
+     * may not use). Every project's quota is shown to whoever sees the cluster: it is why runs there wait.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectQuota> ofCluster(Caller caller, ClusterName cluster) {
+        clusters.get(caller, cluster);
+        return quotas.onCluster(cluster.value());
+    }
+
     /** Sets (or changes) the project's quota on the cluster; admins only. */
     @Transactional
     public ProjectQuota set(Caller caller, String project, ClusterName cluster, Integer maxSkus) {

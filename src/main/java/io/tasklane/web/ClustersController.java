@@ -14,6 +14,7 @@ import io.tasklane.common.ClusterName;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
+import io.tasklane.usage.Quotas;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,9 +37,11 @@ class ClustersController {
     static final String CHANGED_EVENT = "clusters-changed";
 
     private final ClusterService clusters;
+    private final Quotas quotas;
 
-    ClustersController(ClusterService clusters) {
+    ClustersController(ClusterService clusters, Quotas quotas) {
         this.clusters = clusters;
+        this.quotas = quotas;
     }
 
     @GetMapping("/clusters")
@@ -76,7 +79,8 @@ class ClustersController {
         List<ClusterGrant> grants = caller.isAdmin() ? clusters.grants(caller, name).stream()
                 .sorted(Comparator.comparing((ClusterGrant g) -> g.type()).thenComparing(ClusterGrant::principal)).toList() : List.of();
         return new ClusterView(cluster.name(), cluster.gpuType(), cluster.sku().gpus(), cluster.sku().cpu(), cluster.sku().memoryGib(),
-                cluster.queuePolicy().name(), cluster.source().name(), clusters.freeSkus(cluster), cluster.totalSkus(), nodes, grants);
+                cluster.queuePolicy().name(), cluster.source().name(), clusters.freeSkus(cluster), cluster.totalSkus(), nodes,
+                QuotaBar.of(quotas.ofCluster(caller, name)), grants);
     }
 
     private static ClusterGrant grantOf(String type, String principal) {
@@ -102,7 +106,7 @@ class ClustersController {
 
     /** A cluster as the page shows it; {@code grants} only for admins. */
     public record ClusterView(String name, String gpuType, int skuGpus, int skuCpu, int skuMemoryGib, String policy, String source,
-                              int freeSkus, int totalSkus, List<NodeLine> nodes, List<ClusterGrant> grants) {
+                              int freeSkus, int totalSkus, List<NodeLine> nodes, List<QuotaBar> quotas, List<ClusterGrant> grants) {
     }
 
     /** A node: its SKUs, how many are held, and whether new work may land on it. */

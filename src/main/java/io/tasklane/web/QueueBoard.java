@@ -20,6 +20,7 @@ import io.tasklane.queue.StartEstimates;
 import io.tasklane.common.RunId;
 import io.tasklane.security.Caller;
 import io.tasklane.task.TaskState;
+import io.tasklane.usage.Quotas;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,15 +36,17 @@ class QueueBoard {
     private final ForceStartService forceStarts;
     private final StartEstimates estimates;
     private final EstimateWords words;
+    private final Quotas quotas;
     private final Clock clock;
 
     QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, StartEstimates estimates,
-               EstimateWords words, Clock clock) {
+               EstimateWords words, Quotas quotas, Clock clock) {
         this.clusters = clusters;
         this.queues = queues;
         this.forceStarts = forceStarts;
         this.estimates = estimates;
         this.words = words;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -65,7 +68,8 @@ class QueueBoard {
         List<WaitingLine> waiting = lines.stream()
                 .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent(), expected.get(line.entry().runId()))).toList();
         return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
-                cluster.queuePolicy().name(), running, waiting, forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
+                cluster.queuePolicy().name(), QuotaBar.of(quotas.ofCluster(caller, name)), running, waiting,
+                forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
     }
 
     private static RunningLine running(HoldingRun run, int gpusPerSku) {
@@ -102,7 +106,7 @@ class QueueBoard {
 
     /** One cluster's queue. */
     public record ClusterQueueView(String name, String gpuType, int gpusPerSku, int freeSkus, int totalSkus, String policy,
-                                   List<RunningLine> running, List<WaitingLine> waiting, ForceStartLine forceStart) {
+                                   List<QuotaBar> quotas, List<RunningLine> running, List<WaitingLine> waiting, ForceStartLine forceStart) {
     }
 
     /** A run holding GPUs; task, project and owner are null for another project's run. */

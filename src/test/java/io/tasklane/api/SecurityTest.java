@@ -136,7 +136,7 @@ class SecurityTest {
     @Test
     void clustersAreListedOnlyWhereGranted() {
         assertThat(anonymous.as("alice").get("/api/v1/clusters").items("name"))
-                .containsExactly("chaos", "kubernetes", "levers", "local", "sim");
+                .containsExactly("chaos", "kubernetes", "levers", "local", "sim", "usage");
         assertThat(anonymous.as("carol").get("/api/v1/clusters").items("name"))
                 .containsExactly("a100");
         assertThat(anonymous.as("bob").get("/api/v1/clusters").json().get("total").asInt()).isZero();

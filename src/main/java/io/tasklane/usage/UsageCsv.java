@@ -1,20 +1,19 @@
-package io.tasklane.api;
+package io.tasklane.usage;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.tasklane.usage.UsageGrouping;
-import io.tasklane.usage.UsageReport;
-import io.tasklane.usage.UsageRow;
-
-/** A usage report's rows as CSV (RFC 4180): one column per grouping, then the figures; no total row. */
-final class UsageCsv {
+/**
+ * A usage report's rows as CSV (RFC 4180): one column per grouping, then the figures; no total row. The API and the
+ * console's Usage page write the same file.
+ */
+public final class UsageCsv {
 
     private UsageCsv() {
     }
 
-    static String of(UsageReport report) {
+    public static String of(UsageReport report) {
         List<UsageGrouping> groupings = report.query().groupBy();
         List<String> header = new ArrayList<>(groupings.stream().map(UsageGrouping::parameter).toList());
         if (groupings.contains(UsageGrouping.TASK)) {
@@ -27,16 +26,17 @@ final class UsageCsv {
             if (row.taskName() != null) {
                 cells.add(quoted(row.taskName()));
             }
-            cells.add(number(row.gpuHours()));
-            cells.add(number(row.skuHours()));
-            cells.add(number(row.gpuSeconds()));
+            cells.add(figure(row.gpuHours()));
+            cells.add(figure(row.skuHours()));
+            cells.add(figure(row.gpuSeconds()));
             cells.add(String.valueOf(row.runs()));
             csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();
     }
 
-    private static String number(double value) {
+    /** A figure as the CSV writes it: at most six decimals, no trailing zeros ({@code 0.001111}, {@code 12.5}). */
+    public static String figure(double value) {
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", value)).stripTrailingZeros().toPlainString();
     }
 
