@@ -15,7 +15,7 @@ record UsagePages(Page page) {
 
     static UsagePages open(Page page, String base, String query) {
         page.navigate(base + "/usage" + query);
-        page.locator("main.usage").waitFor();
+        page.locator(".queue-summary").waitFor();
         return new UsagePages(page);
     }
 
@@ -31,7 +31,7 @@ record UsagePages(Page page) {
         field("cluster").selectOption(cluster);
         page.locator("[data-action=show]").click();
         page.waitForURL("**cluster=" + cluster + "*");
-        page.locator("main.usage").waitFor();
+        page.locator(".queue-summary").waitFor();
     }
 
     void stackBy(String stack) {
@@ -79,5 +79,6 @@ record UsagePages(Page page) {
         field("timeZone").fill(timeZone);
         page.locator("[data-action=show]").click();
         page.locator(".error-summary, table.usage-rows, .usage .empty").first().waitFor();
+        page.locator(".queue-summary").waitFor();
     }
 }
