@@ -25,16 +25,12 @@ final class RunDtos {
                        Integer estimateRunsEnding) {
 
         static RunResponse of(TaskRun run) {
-            return of(run, null, null);
-        }
-
-        static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts) {
-            return of(run, dashboard, replicaCounts, EstimateFields.NONE);
+            return of(run, null, null, EstimateFields.NONE);
         }
 
         /**
-         * With its start estimate while it waits, and the run's dashboard link, where its runtime has one (the Ray dashboard), and its replicas counted
-         * apart (serving, starting, wanted) while it is deployed.
+         * With the run's dashboard link, where its runtime has one (the Ray dashboard), its replicas counted apart
+         * (serving, starting, wanted) while it is deployed, and its expected start while it waits.
          */
         static RunResponse of(TaskRun run, String dashboard, ReplicaCounts replicaCounts, EstimateFields estimate) {
             return new RunResponse(run.id().value(), run.taskId().value(), run.cluster().value(), run.kind(), run.state(),

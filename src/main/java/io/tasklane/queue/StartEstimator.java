@@ -2,12 +2,14 @@ package io.tasklane.queue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 import io.tasklane.capacity.ClusterNode;
@@ -43,14 +45,21 @@ public final class StartEstimator {
     }
 
     private final Cluster cluster;
-    private final List<Holder> holders;
+    /** Holders with an expected end, the earliest first. */
+    private final PriorityQueue<Holder> ending = new PriorityQueue<>(Comparator.comparing((Holder h) -> h.end().get().at()));
+    private int unbounded;
+    /** Kept as holders come and go, so a step of the replay costs what changed, not the whole cluster. */
+    private final Map<String, Set<Integer>> taken = new HashMap<>();
+    private final Map<String, Integer> heldByProject = new HashMap<>();
     private final Map<RunId, StartEstimate> estimates = new LinkedHashMap<>();
+    /** Per gang shape, whether it fits the cluster with every node free (queues repeat a few shapes). */
+    private final Map<List<io.tasklane.capacity.ReplicaGroup>, Boolean> fitsEmptyCluster = new HashMap<>();
     private int deadlineEnds;
     private int historyEnds;
 
     private StartEstimator(Cluster cluster, List<Holder> holders) {
         this.cluster = cluster;
-        this.holders = new ArrayList<>(holders);
+        holders.forEach(this::hold);
     }
 
     /** The expected start of every run of {@code queue} (in queue order), by run id. */
@@ -68,18 +77,18 @@ public final class StartEstimator {
         Instant at = now;
         while (true) {
             admitAt(at, waiting);
-            Optional<Instant> next = holders.stream().flatMap(h -> h.end().stream()).map(RunEnd::at).min(Instant::compareTo);
-            if (waiting.isEmpty() || next.isEmpty()) {
+            if (waiting.isEmpty() || ending.isEmpty()) {
                 return;
             }
-            at = next.get().isAfter(at) ? next.get() : at;
+            Instant next = ending.peek().end().get().at();
+            at = next.isAfter(at) ? next : at;
             releaseUntil(at);
         }
     }
 
     private void admitAt(Instant at, List<Waiting> waiting) {
         Admission admission = new Admission(free(), cluster.policy(),
-                new ClusterQuotas(cluster.name(), cluster.quotaLimits(), heldByProject()));
+                new ClusterQuotas(cluster.name(), cluster.quotaLimits(), heldByProject));
         Map<RunId, Waiting> byRun = new HashMap<>();
         for (Waiting w : waiting) {
             byRun.put(w.entry().runId(), w);
@@ -93,47 +102,64 @@ public final class StartEstimator {
             estimates.put(w.entry().runId(), StartEstimate.at(at, deadlineEnds, historyEnds));
             Map<String, Set<Integer>> slots = new HashMap<>();
             admitted.placements().forEach(p -> slots.computeIfAbsent(p.node(), n -> new HashSet<>()).addAll(p.slots()));
-            holders.add(new Holder(w.entry().runId(), w.entry().project(), slots, w.holds().map(h -> h.from(at))));
+            hold(new Holder(w.entry().runId(), w.entry().project(), slots, w.holds().map(h -> h.from(at))));
+        }
+    }
+
+    private void hold(Holder holder) {
+        if (holder.end().isPresent()) {
+            ending.add(holder);
+        } else {
+            unbounded++;
+        }
+        holder.slotsByNode().forEach((node, slots) -> taken.computeIfAbsent(node, n -> new HashSet<>()).addAll(slots));
+        if (holder.project() != null) {
+            heldByProject.merge(holder.project(), skus(holder), Integer::sum);
         }
     }
 
     private void releaseUntil(Instant at) {
-        holders.removeIf(holder -> {
-            boolean ends = holder.end().isPresent() && !holder.end().get().at().isAfter(at);
-            if (ends && holder.end().get().fromHistory()) {
+        while (!ending.isEmpty() && !ending.peek().end().get().at().isAfter(at)) {
+            Holder holder = ending.poll();
+            if (holder.end().get().fromHistory()) {
                 historyEnds++;
-            } else if (ends) {
+            } else {
                 deadlineEnds++;
             }
-            return ends;
-        });
+            holder.slotsByNode().forEach((node, slots) -> taken.get(node).removeAll(slots));
+            if (holder.project() != null) {
+                heldByProject.merge(holder.project(), -skus(holder), Integer::sum);
+            }
+        }
     }
 
+    private static int skus(Holder holder) {
+        return holder.slotsByNode().values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The schedulable nodes with a slot free: a full node can take nothing, so it is not snapshot at all. */
     private List<NodeSnapshot> free() {
-        Map<String, Set<Integer>> taken = new HashMap<>();
-        holders.forEach(h -> h.slotsByNode().forEach((node, slots) -> taken.computeIfAbsent(node, n -> new HashSet<>()).addAll(slots)));
-        return cluster.nodes().stream().filter(ClusterNode::schedulable)
-                .map(n -> NodeSnapshot.of(n.name(), n.capacitySkus(), taken.getOrDefault(n.name(), Set.of()))).toList();
-    }
-
-    private Map<String, Integer> heldByProject() {
-        Map<String, Integer> held = new HashMap<>();
-        holders.stream().filter(h -> h.project() != null)
-                .forEach(h -> held.merge(h.project(), h.slotsByNode().values().stream().mapToInt(Set::size).sum(), Integer::sum));
-        return held;
+        List<NodeSnapshot> free = new ArrayList<>();
+        for (ClusterNode node : cluster.nodes()) {
+            Set<Integer> held = taken.getOrDefault(node.name(), Set.of());
+            if (node.schedulable() && held.size() < node.capacitySkus()) {
+                free.add(NodeSnapshot.of(node.name(), node.capacitySkus(), held));
+            }
+        }
+        return free;
     }
 
     /** Why a run the replay never admitted cannot be given a time, the most basic cause first. */
     private Unknown whyUnknown(QueueEntry entry) {
-        List<NodeSnapshot> empty = cluster.nodes().stream().filter(ClusterNode::schedulable)
-                .map(n -> NodeSnapshot.of(n.name(), n.capacitySkus(), Set.of())).toList();
-        if (new SlotPool(empty).take(entry.groups(), 0).isEmpty()) {
+        if (!fitsEmptyCluster.computeIfAbsent(entry.groups(), groups -> new SlotPool(cluster.nodes().stream()
+                .filter(ClusterNode::schedulable).map(n -> NodeSnapshot.of(n.name(), n.capacitySkus(), Set.of())).toList())
+                .take(groups, 0).isPresent())) {
             return Unknown.NEVER_FITS;
         }
         Integer quota = entry.project() == null ? null : cluster.quotaLimits().get(entry.project());
         if (!entry.pinned() && quota != null && entry.skus() > quota) {
             return Unknown.QUOTA;
         }
-        return holders.stream().anyMatch(h -> h.end().isEmpty()) ? Unknown.UNBOUNDED_HOLDER : Unknown.BLOCKED_AHEAD;
+        return unbounded > 0 ? Unknown.UNBOUNDED_HOLDER : Unknown.BLOCKED_AHEAD;
     }
 }
