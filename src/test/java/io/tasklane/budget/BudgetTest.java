@@ -74,7 +74,7 @@ class BudgetTest {
     @Test
     void adminsSetMembersReadAndBadValuesAreNamed() {
         assertThat(admin.get(budget()).status()).as("no budget yet").isEqualTo(404);
-        assertThat(admin.put("/api/v1/projects/" + project + "/members/alice", null).status()).isEqualTo(204);
+        assertThat(admin.put("/api/v1/projects/" + project + "/members/alice", "{\"role\": \"MEMBER\"}").status()).isEqualTo(204);
         Api alice = Api.anonymous(port).as("alice");
         assertThat(alice.put(budget(), "{\"monthlyGpuHours\": 100}").status()).isEqualTo(403);
 
