@@ -61,6 +61,6 @@ class BudgetWatch {
                 ? "; new starts are refused" : "");
         Budget budget = status.budget();
         events.publishEvent(new BudgetNotice(budget.project(), status.month().toString(), status.state(), status.usedGpuHours(),
-                budget.monthlyGpuHours(), status.share(), budget.enforce(), status.describe(), clock.instant()));
+                budget.monthlyGpuHours(), status.share(), budget.enforce(), status.describe(), budget.updatedAt(), clock.instant()));
     }
 }

@@ -56,7 +56,7 @@ class NoticeOutbox {
         details.put("enforce", budget.enforce());
         String text = "Budget " + budget.state() + ": " + budget.description()
                 + (budget.state().name().equals("SPENT") && budget.enforce() ? "; new starts are refused" : "");
-        add(new Notice(type, type + ":" + budget.month(), budget.project(), budget.at(), text, details));
+        add(new Notice(type, type + ":" + budget.month() + ":" + budget.budgetSetAt().toEpochMilli(), budget.project(), budget.at(), text, details));
     }
 
     /** A run that has waited longer than {@code webhook}'s threshold: told to that webhook, once. */
