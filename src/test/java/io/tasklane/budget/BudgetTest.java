@@ -4,6 +4,8 @@ import static io.tasklane.support.TaskJson.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tasklane.common.TaskId;
+import io.tasklane.schedule.ScheduleFiring;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
@@ -11,14 +13,21 @@ import io.tasklane.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Budgets of a fresh project, spent by a simulated service on cluster sim that runs until stopped. */
 @IntegrationTest
 class BudgetTest {
 
+    /** A one-off start in 2099: it never fires by itself during the suite; the test fires it. */
+    static final String ONE_OFF = "{\"type\": \"ONE_OFF\", \"timeZone\": \"Asia/Shanghai\", \"at\": \"2099-01-01T09:30:00\", \"active\": true}";
+    static final java.time.Instant ONE_OFF_AT = java.time.Instant.parse("2099-01-01T01:30:00Z");
+
     @LocalServerPort
     int port;
+    @Autowired
+    ScheduleFiring firing;
     Api admin;
     String project;
 
@@ -60,6 +69,14 @@ class BudgetTest {
             assertThat(refused.json().get("detail").asText()).startsWith("project " + project + " has used ").contains("of its 1.0E-4 GPU-hours");
             assertThat(admin.get("/api/v1/tasks/" + second).json().get("state").asText()).as("nothing opened").isEqualTo("CREATED");
             assertThat(admin.get("/api/v1/runs/" + running).json().get("state").asText()).as("never killed").isEqualTo("RUNNING");
+
+            // A schedule's fire is refused the same way, recorded as skipped (not retried by the engine).
+            assertThat(admin.put("/api/v1/tasks/" + second + "/schedule", ONE_OFF).status()).isEqualTo(200);
+            assertThat(firing.fire(new TaskId(second), ONE_OFF_AT)).isEqualTo(ScheduleFiring.Outcome.SKIPPED);
+            assertThat(admin.get("/api/v1/tasks/" + second + "/events").json().findValuesAsText("reason"))
+                    .anyMatch(reason -> reason.contains("skipped: project " + project + " has used"));
+            assertThat(admin.get("/api/v1/tasks/" + second).json().get("state").asText()).isEqualTo("CREATED");
+            admin.delete("/api/v1/tasks/" + second + "/schedule");
 
             JsonNode told = Await.until("the webhook to be told", () -> admin.get("/api/v1/projects/" + project + "/webhooks/" + webhook
                     + "/deliveries").json(), d -> d.at("/items/0/state").asText().equals("DELIVERED"));
