@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.tasklane.common.ConflictException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.TaskId;
 import io.tasklane.sizing.RunResizer;
 import io.tasklane.task.RunService;
+import io.tasklane.task.StartGuards;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskEventLog;
 import io.tasklane.task.TaskRun;
@@ -34,15 +36,17 @@ public class ScheduleFiring {
     private final RunService runs;
     private final RunResizer resizer;
     private final TaskEventLog events;
+    private final StartGuards guards;
     private final Clock clock;
 
     ScheduleFiring(ScheduleService schedules, TaskService tasks, RunService runs, RunResizer resizer, TaskEventLog events,
-                   Clock clock) {
+                   StartGuards guards, Clock clock) {
         this.schedules = schedules;
         this.tasks = tasks;
         this.runs = runs;
         this.resizer = resizer;
         this.events = events;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -77,6 +81,13 @@ public class ScheduleFiring {
             return Outcome.SKIPPED;
         }
         if (TaskState.STARTABLE.contains(task.state())) {
+            try {
+                guards.requireStartAllowed(task.spec().project());
+            } catch (ConflictException refused) {
+                // Refused before anything is written, so the fire is recorded as skipped instead of retried all month.
+                record(taskId, "fire at " + fire.at() + " skipped: " + refused.getMessage());
+                return Outcome.SKIPPED;
+            }
             return start(taskId, window);
         }
         if (window.isPresent() && TaskState.RESIZABLE.contains(task.state()) && task.currentRunId() != null) {

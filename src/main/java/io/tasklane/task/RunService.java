@@ -30,16 +30,18 @@ public class RunService {
     private final TaskEventLog events;
     private final ProjectService projects;
     private final ClusterService clusters;
+    private final StartGuards guards;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     RunService(TaskRepository tasks, RunRepository runs, TaskEventLog events, ProjectService projects, ClusterService clusters,
-               ApplicationEventPublisher publisher, Clock clock) {
+               StartGuards guards, ApplicationEventPublisher publisher, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
         this.projects = projects;
         this.clusters = clusters;
+        this.guards = guards;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -83,6 +85,7 @@ public class RunService {
         if (task.archived()) {
             throw new ConflictException("archived", "not-archived", "task " + taskId + " is archived; unarchive it to start it");
         }
+        guards.requireStartAllowed(task.spec().project()); // a project's spent budget, for one
         Instant now = clock.instant();
         TaskSpec spec = task.spec();
         // A distributed run is one gang of all its roles: replicas counts them all, skuPerReplica is the largest.
@@ -217,8 +220,10 @@ public class RunService {
             return;
         }
         String reason = reasonOf.apply(run);
-        runs.finish(id, state, reason, clock.instant());
+        Instant now = clock.instant();
+        runs.finish(id, state, reason, now);
         changeTaskState(locked, state, actorOf(run.reason(), reason), reason);
+        publisher.publishEvent(new RunEnded(id, run.taskId(), state, reason, now));
     }
 
     /** The task locked until the transaction ends, if {@code caller} may act on it: 404 or 403 otherwise. */

@@ -104,6 +104,18 @@ class AuthorizationMatrixTest {
             write("PUT /api/v1/projects/{name}/quotas/{cluster}", f -> put(MatrixFixtures.DEMO_QUOTA, "{\"maxSkus\": 1000}"),
                     401, 403, 403, 403, 200),
             write("DELETE /api/v1/projects/{name}/quotas/{cluster}", f -> delete(f.quotaOfDemo()), 401, 403, 403, 403, 204),
+            // Budgets: members read them, admins set them; webhooks: admins and the project's managers (alice is a plain member).
+            read("GET /api/v1/projects/{name}/budget", f -> get(f.budgetOfDemo()), 401, 200, 404, 200, 200),
+            write("PUT /api/v1/projects/{name}/budget", f -> put(MatrixFixtures.DEMO_BUDGET, "{\"monthlyGpuHours\": 1000000}"),
+                    401, 403, 403, 403, 200),
+            write("DELETE /api/v1/projects/{name}/budget", f -> delete(f.budgetOfDemo()), 401, 403, 403, 403, 204),
+            write("POST /api/v1/projects/{name}/webhooks", f -> post(MatrixFixtures.DEMO_WEBHOOKS, MatrixFixtures.WEBHOOK),
+                    401, 403, 404, 403, 201),
+            read("GET /api/v1/projects/{name}/webhooks", f -> get(MatrixFixtures.DEMO_WEBHOOKS), 401, 403, 404, 403, 200),
+            read("GET /api/v1/projects/{name}/webhooks/{id}", f -> get(f.webhookOfDemo()), 401, 403, 404, 403, 200),
+            write("DELETE /api/v1/projects/{name}/webhooks/{id}", f -> delete(f.webhookOfDemo()), 401, 403, 404, 403, 204),
+            read("GET /api/v1/projects/{name}/webhooks/{id}/deliveries", f -> get(f.webhookOfDemo() + "/deliveries"),
+                    401, 403, 404, 403, 200),
             read("GET /api/v1/clusters", f -> get("/api/v1/clusters"), 401, 200, 200, 200, 200),
             write("POST /api/v1/clusters", AuthorizationMatrixTest::createCluster, 401, 403, 403, 403, 201),
             // A cluster not granted to the caller is private: 404, as if it did not exist.

@@ -23,6 +23,9 @@ final class MatrixFixtures {
 
     static final String CLUSTER = "levers";
     static final String DEMO_QUOTA = "/api/v1/projects/demo/quotas/" + CLUSTER;
+    static final String DEMO_BUDGET = "/api/v1/projects/demo/budget";
+    static final String DEMO_WEBHOOKS = "/api/v1/projects/demo/webhooks";
+    static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"BUDGET_SPENT\"]}";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Api admin;
@@ -153,6 +156,19 @@ final class MatrixFixtures {
         return DEMO_QUOTA;
     }
 
+    /** A budget on demo that no test spends (not enforced), so the budget's reads answer 200. */
+    String budgetOfDemo() {
+        expect(admin.put(DEMO_BUDGET, "{\"monthlyGpuHours\": 1000000}"), 200);
+        return DEMO_BUDGET;
+    }
+
+    /** A webhook of demo told only of a spent budget (demo's never is), so nothing is ever sent to its closed port. */
+    String webhookOfDemo() {
+        Api.Response made = admin.post(DEMO_WEBHOOKS, WEBHOOK);
+        expect(made, 201);
+        return DEMO_WEBHOOKS + "/" + made.json().get("id").asText();
+    }
+
     void putDaveInDemo() {
         expect(admin.put("/api/v1/projects/demo/members/dave", ""), 204);
     }
@@ -184,6 +200,8 @@ final class MatrixFixtures {
         clusters.forEach(name -> admin.delete("/api/v1/clusters/" + name));
         admin.delete("/api/v1/projects/demo/members/dave");
         admin.delete(DEMO_QUOTA);
+        admin.delete(DEMO_BUDGET);
+        admin.get(DEMO_WEBHOOKS).items("id").forEach(id -> admin.delete(DEMO_WEBHOOKS + "/" + id));
         await("cluster levers to be empty").atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->
                 admin.get("/api/v1/clusters/" + CLUSTER).json().get("freeSkus").asInt() == 8
                         && admin.get("/api/v1/clusters/" + CLUSTER + "/queue").json().get("total").asInt() == 0);
