@@ -9,14 +9,17 @@ import io.tasklane.common.OnCommitted;
 import io.tasklane.task.RunEnded;
 import io.tasklane.task.RunSummaries;
 import io.tasklane.task.RunSummaries.RunSummary;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns what happened into outbox rows for the project's webhooks that asked for it. The events arrive through the
- * event publication registry (at least once, after a crash too); each row's key makes a second arrival add nothing.
- * Nothing here waits for a receiver: the delivery worker sends later.
+ * Turns what happened into outbox rows for the project's webhooks that asked for it. A run's end is heard inside the
+ * transaction that ends the run, so its rows commit with it or not at all; while no webhook exists that costs one
+ * count (every run ends, few projects have webhooks, and the lifecycle is kept lean). Budget notices arrive through
+ * the event publication registry (at least once); each row's key makes a second arrival add nothing. Nothing here
+ * waits for a receiver: the delivery worker sends later.
  */
 @Component
 class NoticeOutbox {
@@ -36,8 +39,11 @@ class NoticeOutbox {
         this.clock = clock;
     }
 
-    @OnCommitted
+    @EventListener
     void on(RunEnded ended) {
+        if (!webhooks.anyExist()) {
+            return;
+        }
         WebhookEvent.ofRunEnd(ended.state()).ifPresent(type -> runs.find(ended.runId()).ifPresent(run -> {
             String text = "Task " + run.taskName() + " (" + run.taskId() + ") in project " + run.project() + ": run " + run.runId()
                     + " " + ended.state() + (ended.reason() == null ? "" : ": " + ended.reason());

@@ -47,6 +47,11 @@ class WebhookRepository {
     }
 
     /** The project's webhooks told about {@code event}, with their secrets. */
+    /** True when any project has a webhook: the cheap question asked at every run's end. */
+    boolean anyExist() {
+        return jdbc.sql("select count(*) from tasklane.webhook").query(Long.class).single() > 0;
+    }
+
     List<Signing> subscribedTo(String project, WebhookEvent event) {
         return jdbc.sql("select * from tasklane.webhook where project = ?").param(project).query((rs, i) -> map(rs)).list()
                 .stream().filter(s -> s.webhook().events().contains(event)).toList();
