@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * How fast the console's Tasks page renders with 100,000 tasks on PostgreSQL: the whole page (tab counts, the first
@@ -26,9 +27,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rendering; the client's part is well under a millisecond). Rounds go through every page in turn, so a busy moment
  * of the shared machine falls on all pages alike; the minimum and median say more than the 95th percentile there.
  * Then each page is rendered again with PostgreSQL's statement counter reset, for its statements per render and the
- * server's time in them. Prints figures; asserts nothing about time. Run: ./mvnw -Pbench test -Dtest=TasksPageBench
+ * server's time in them, and PostgreSQL's plans of the page's main queries. Prints figures; asserts nothing about time. Run: ./mvnw -Pbench test -Dtest=TasksPageBench
  */
 @IntegrationTest
+// The background loops at their production intervals, not the test suite's fast ones (a Kubernetes reconcile every
+// 200 ms, a node sync every second): those compete with the page for the 2 cores, which no deployment does.
+@TestPropertySource(properties = {"tasklane.runtime.kubernetes.reconcile-interval=5s",
+        "tasklane.runtime.kubernetes.node-sync-interval=30s", "tasklane.runs.sweep-interval=5s"})
 class TasksPageBench {
 
     static final int TASKS = 100_000;
@@ -112,6 +117,11 @@ class TasksPageBench {
                 + " (lower(t.name) like '%7777%' or t.id like '%7777%') group by t.state, t.archived");
         explain("first page of a text search", "select t.id from tasklane.task t where (lower(t.name) like '%7777%'"
                 + " or t.id like '%7777%') and t.archived = false order by t.created_at desc, t.id desc limit 20");
+        explain("queue places of a page's waiting runs", "select q.id, q.place from (select r.id, row_number() over (order by"
+                + " r.priority desc, r.queued_at, r.id) as place from tasklane.task_run r where r.cluster = 'private'"
+                + " and r.state = 'QUEUED' and r.admitted_at is null) q where q.id in ('pr00000000016', 'pr00000000017')");
+        explain("waiting runs per cluster (navigation)", "select cluster, count(*) from tasklane.task_run"
+                + " where state = 'QUEUED' and admitted_at is null group by cluster");
     }
 
     /**

@@ -32,6 +32,11 @@ class ClusterRepository {
                 .query((rs, i) -> mapCluster(rs, nodes.getOrDefault(rs.getString("name"), List.of()))).list();
     }
 
+    /** Every cluster's name, in order. */
+    List<String> names() {
+        return jdbc.sql("select name from tasklane.virtual_cluster order by name").query(String.class).list();
+    }
+
     Optional<VirtualCluster> findByName(String name) {
         List<ClusterNode> nodes = jdbc.sql("select * from tasklane.cluster_node where cluster_name = ? order by name")
                 .param(name).query((rs, i) -> mapNode(rs)).list();

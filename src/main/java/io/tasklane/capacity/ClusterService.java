@@ -59,6 +59,23 @@ public class ClusterService {
         return all.stream().filter(c -> granted.contains(c.name())).toList();
     }
 
+    /**
+     * Names of the clusters {@code caller} may use, in order: what a filter offers. Names only: a page that lists
+     * them needs no nodes (a Kubernetes cluster may have hundreds). Grants name existing clusters (a foreign key).
+     */
+    public List<String> namesVisibleTo(Caller caller) {
+        return caller.isAdmin() ? clusters.names() : clusters.grantedClusterNames(caller.userId(), caller.groups());
+    }
+
+    /** Whether {@code caller} may use each cluster, read once for many: for a page whose rows are on several clusters. */
+    public java.util.function.Predicate<ClusterName> grantedTo(Caller caller) {
+        if (caller.isAdmin()) {
+            return cluster -> true;
+        }
+        Set<String> granted = new HashSet<>(clusters.grantedClusterNames(caller.userId(), caller.groups()));
+        return cluster -> granted.contains(cluster.value());
+    }
+
     /** The cluster if {@code caller} may use it; 404 otherwise, so ungranted clusters stay private. */
     public VirtualCluster get(Caller caller, ClusterName name) {
         return clusters.findByName(name.value()).filter(c -> isGranted(caller, name))

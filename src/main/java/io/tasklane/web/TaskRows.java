@@ -115,12 +115,12 @@ class TaskRows {
         return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) ? "'" + word + "'" : word;
     }
 
-    /** What rows of one page share: their clusters and the caller's grants on them. */
+    /** What rows of one page share: their clusters, and the caller's grants read once. */
     private final class PerCluster {
 
         private final Caller caller;
         private final Map<String, Optional<VirtualCluster>> clustersByName = new HashMap<>();
-        private final Map<String, Boolean> grants = new HashMap<>();
+        private java.util.function.Predicate<ClusterName> granted;
 
         PerCluster(Caller caller) {
             this.caller = caller;
@@ -137,7 +137,10 @@ class TaskRows {
         }
 
         boolean granted(String name) {
-            return grants.computeIfAbsent(name, n -> clusters.isGranted(caller, new ClusterName(n)));
+            if (granted == null) {
+                granted = clusters.grantedTo(caller);
+            }
+            return granted.test(new ClusterName(name));
         }
     }
 }

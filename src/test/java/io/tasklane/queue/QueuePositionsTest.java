@@ -53,4 +53,23 @@ class QueuePositionsTest {
             status.setRollbackOnly();
         });
     }
+
+    @Test
+    void theCountOfWaitingRunsIsTheLengthOfTheQueueView() {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 12; i++) {
+                Database.taskWithRun(jdbc, String.format("twait%06d", i), String.format("rwait%06d", i), "dispatch",
+                        i < 9 ? "QUEUED" : "RUNNING", i % 3, 1, i == 4, i);
+            }
+            // Admitted but not started yet: it holds GPUs, so it no longer waits.
+            jdbc.sql("update tasklane.task_run set admitted_at = now() where id = 'rwait000007'").update();
+            long listed = queues.lines(ADMIN, CLUSTER).size();
+
+            Map<ClusterName, Long> waiting = queues.waitingPerCluster();
+
+            assertThat(listed).isEqualTo(8);
+            assertThat(waiting).containsEntry(CLUSTER, listed);
+            status.setRollbackOnly();
+        });
+    }
 }
