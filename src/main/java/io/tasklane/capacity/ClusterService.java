@@ -107,6 +107,12 @@ public class ClusterService {
         return clusters.findByName(name.value()).orElseThrow(() -> new NotFoundException("cluster", name.value()));
     }
 
+    /** The clusters of those names that exist, by name, without an access check: for a page of tasks on a few clusters. */
+    public java.util.Map<ClusterName, VirtualCluster> findAll(java.util.Collection<ClusterName> names) {
+        return clusters.findByNames(names.stream().map(ClusterName::value).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(c -> new ClusterName(c.name()), c -> c));
+    }
+
     /** The runtime kind that runs the cluster's tasks. */
     public String runtimeOf(ClusterName cluster) {
         return clusters.runtimeOf(cluster.value());
