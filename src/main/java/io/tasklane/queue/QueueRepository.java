@@ -71,8 +71,9 @@ class QueueRepository {
 
     /**
      * The 1-based places, in queue order with the {@code pinned} runs left out, of those of {@code runIds} that wait
-     * in the cluster's queue. PostgreSQL numbers the queue along its ordered index and hands back only the rows
-     * asked for: a page of tasks wants a few places in a queue that may be thousands long.
+     * in the cluster's queue. PostgreSQL numbers the whole queue ({@code row_number()} in {@link QueueOrder}'s order)
+     * and hands back only the rows asked for: a page of tasks wants a few places in a queue thousands long, and
+     * reading those thousands of rows into the JVM to count them cost the page most of its time.
      */
     java.util.Map<RunId, Integer> placesAfterPinned(ClusterName cluster, java.util.Collection<RunId> runIds,
                                                      java.util.Collection<RunId> pinned) {

@@ -66,7 +66,7 @@ public class QueueService {
         if (runIds.isEmpty()) {
             return positions;
         }
-        // The pinned run (one at most, usually none) goes first; the rest follow in the order the index keeps.
+        // The pinned run (one at most, usually none) goes first; the database numbers the rest in queue order.
         List<QueueEntry> pinned = queue.pinned(cluster).stream().sorted(QueueOrder.ORDER).toList();
         java.util.Set<RunId> wanted = new java.util.HashSet<>(runIds);
         for (int i = 0; i < pinned.size(); i++) {

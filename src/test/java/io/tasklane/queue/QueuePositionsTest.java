@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The places a page of tasks reads for a few runs ({@link QueueService#positionsOf}, read lazily in queue order) are
- * the places the queue view gives them ({@link QueueService#lines}). Runs are written straight into the database on
+ * the places the queue view gives them ({@link QueueService#lines}), and the navigation's count of waiting runs is
+ * the length of that view. Runs are written straight into the database on
  * cluster "dispatch" in a transaction that is rolled back, as in {@code DispatchOrderTest}.
  */
 @IntegrationTest
