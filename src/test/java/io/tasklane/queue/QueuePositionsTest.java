@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The places a page of tasks reads for a few runs ({@link QueueService#positionsOf}, read lazily in queue order) are
+ * The places a page of tasks reads for a few runs ({@link QueueService#positionsOf}, numbered by the database) are
  * the places the queue view gives them ({@link QueueService#lines}), and the navigation's count of waiting runs is
- * the length of that view. Runs are written straight into the database on
- * cluster "dispatch" in a transaction that is rolled back, as in {@code DispatchOrderTest}.
+ * the length of that view. Runs are written straight into the database on cluster "dispatch" in a transaction that
+ * is rolled back, as in {@code DispatchOrderTest}.
  */
 @IntegrationTest
 class QueuePositionsTest {
