@@ -22,6 +22,31 @@ final class StatementReport {
         return new StatementReport(jdbc);
     }
 
+    /** Forgets what was counted so far, to count another unit of work. */
+    void reset() {
+        jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+    }
+
+    /** Statements executed since the last reset, and the milliseconds the server spent in them. */
+    Totals totals() {
+        return jdbc.sql("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0) from pg_stat_statements")
+                .query((rs, i) -> new Totals(rs.getLong(1), rs.getDouble(2))).single();
+    }
+
+    /** The {@code limit} statements that took the server longest since the last reset, per unit of work. */
+    void printSlowest(int units, int limit) {
+        jdbc.sql("""
+                select calls, total_exec_time as millis, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as text
+                from pg_stat_statements order by total_exec_time desc limit ?""").param(limit)
+                .query((rs, i) -> String.format("      %5.1f x %7.2f ms  %s", (double) rs.getLong("calls") / units,
+                        rs.getDouble("millis") / units, rs.getString("text")))
+                .list().forEach(System.out::println);
+    }
+
+    /** Statements and the server's milliseconds in them. */
+    record Totals(long calls, double millis) {
+    }
+
     void print(int units, String unit) {
         long calls = jdbc.sql("select coalesce(sum(calls), 0) from pg_stat_statements").query(Long.class).single();
         long millis = jdbc.sql("select coalesce(round(sum(total_exec_time)), 0) from pg_stat_statements").query(Long.class).single();

@@ -32,6 +32,24 @@ class ClusterRepository {
                 .query((rs, i) -> mapCluster(rs, nodes.getOrDefault(rs.getString("name"), List.of()))).list();
     }
 
+    /** Every cluster's name, in order. */
+    List<String> names() {
+        return jdbc.sql("select name from tasklane.virtual_cluster order by name").query(String.class).list();
+    }
+
+    /** The clusters of those names that exist, with their nodes, in two statements whatever their number. */
+    List<VirtualCluster> findByNames(Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<ClusterNode>> nodes = jdbc.sql("select * from tasklane.cluster_node where cluster_name in (:names)"
+                        + " order by cluster_name, name").param("names", names)
+                .query((rs, i) -> Map.entry(rs.getString("cluster_name"), mapNode(rs))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("select * from tasklane.virtual_cluster where name in (:names) order by name").param("names", names)
+                .query((rs, i) -> mapCluster(rs, nodes.getOrDefault(rs.getString("name"), List.of()))).list();
+    }
+
     Optional<VirtualCluster> findByName(String name) {
         List<ClusterNode> nodes = jdbc.sql("select * from tasklane.cluster_node where cluster_name = ? order by name")
                 .param(name).query((rs, i) -> mapNode(rs)).list();

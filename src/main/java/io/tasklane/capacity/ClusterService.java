@@ -59,6 +59,23 @@ public class ClusterService {
         return all.stream().filter(c -> granted.contains(c.name())).toList();
     }
 
+    /**
+     * Names of the clusters {@code caller} may use, in order: what a filter offers. Names only: a page that lists
+     * them needs no nodes (a Kubernetes cluster may have hundreds). Grants name existing clusters (a foreign key).
+     */
+    public List<String> namesVisibleTo(Caller caller) {
+        return caller.isAdmin() ? clusters.names() : clusters.grantedClusterNames(caller.userId(), caller.groups());
+    }
+
+    /** Whether {@code caller} may use each cluster, read once for many: for a page whose rows are on several clusters. */
+    public java.util.function.Predicate<ClusterName> grantedTo(Caller caller) {
+        if (caller.isAdmin()) {
+            return cluster -> true;
+        }
+        Set<String> granted = new HashSet<>(clusters.grantedClusterNames(caller.userId(), caller.groups()));
+        return cluster -> granted.contains(cluster.value());
+    }
+
     /** The cluster if {@code caller} may use it; 404 otherwise, so ungranted clusters stay private. */
     public VirtualCluster get(Caller caller, ClusterName name) {
         return clusters.findByName(name.value()).filter(c -> isGranted(caller, name))
@@ -88,6 +105,12 @@ public class ClusterService {
     /** Any cluster by name, without an access check; for modules that act on behalf of the system. */
     public VirtualCluster find(ClusterName name) {
         return clusters.findByName(name.value()).orElseThrow(() -> new NotFoundException("cluster", name.value()));
+    }
+
+    /** The clusters of those names that exist, by name, without an access check: for a page of tasks on a few clusters. */
+    public java.util.Map<ClusterName, VirtualCluster> findAll(java.util.Collection<ClusterName> names) {
+        return clusters.findByNames(names.stream().map(ClusterName::value).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(c -> new ClusterName(c.name()), c -> c));
     }
 
     /** The runtime kind that runs the cluster's tasks. */

@@ -69,6 +69,37 @@ class QueueRepository {
         }, ENTRY);
     }
 
+    /**
+     * The 1-based places, in queue order with the {@code pinned} runs left out, of those of {@code runIds} that wait
+     * in the cluster's queue. PostgreSQL numbers the whole queue ({@code row_number()} in {@link QueueOrder}'s order)
+     * and hands back only the rows asked for: a page of tasks wants a few places in a queue thousands long, and
+     * reading those thousands of rows into the JVM to count them cost the page most of its time.
+     */
+    java.util.Map<RunId, Integer> placesAfterPinned(ClusterName cluster, java.util.Collection<RunId> runIds,
+                                                     java.util.Collection<RunId> pinned) {
+        String notPinned = pinned.isEmpty() ? "" : " and r.id not in (:pinned)";
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                select q.id, q.place from (
+                  select r.id, row_number() over (order by\s""" + QueueOrder.SQL_AFTER_PINNED + """
+                ) as place
+                  from tasklane.task_run r
+                  where r.cluster = :cluster and r.state = 'QUEUED' and r.admitted_at is null""" + notPinned + """
+                ) q where q.id in (:runs)""")
+                .param("cluster", cluster.value()).param("runs", values(List.copyOf(runIds)));
+        if (!pinned.isEmpty()) {
+            statement = statement.param("pinned", values(List.copyOf(pinned)));
+        }
+        return statement.query((rs, i) -> java.util.Map.entry(new RunId(rs.getString(1)), rs.getInt(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    /** How many runs wait in each cluster's queue (grows of running runs are not queue entries here); none: absent. */
+    java.util.Map<ClusterName, Long> waitingPerCluster() {
+        return jdbc.sql("select cluster, count(*) from tasklane.task_run where state = 'QUEUED' and admitted_at is null group by cluster")
+                .query((rs, i) -> java.util.Map.entry(new ClusterName(rs.getString(1)), rs.getLong(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** A waiting run from the columns every queue read selects. */
     private static final RowMapper<QueueEntry> ENTRY = (rs, i) -> new QueueEntry(new RunId(rs.getString("id")), new TaskId(rs.getString("task_id")),
             rs.getBoolean("pinned"), rs.getInt("priority"), rs.getObject("queued_at", OffsetDateTime.class).toInstant(),

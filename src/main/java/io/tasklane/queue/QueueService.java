@@ -15,9 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class QueueService {
 
-    /** What a read of places asks for per round trip, as if that many SKUs were free (see the repository). */
-    private static final int PLACES_FETCH = 256;
-
     private final QueueRepository queue;
     private final ProjectService projects;
 
@@ -61,46 +58,36 @@ public class QueueService {
     }
 
     /**
-     * The 1-based places of those of {@code runIds} that wait in the cluster's queue, reading the queue in order only
-     * as far as the last of them, and without the tasks' names: a page of tasks asks for a few places in a long queue.
+     * The 1-based places of those of {@code runIds} that wait in the cluster's queue, without the tasks' names: a page
+     * of tasks asks for a few places in a long queue. The database numbers the queue; only the places asked for come back.
      */
     public Map<RunId, Integer> positionsOf(ClusterName cluster, java.util.Collection<RunId> runIds) {
-        java.util.Set<RunId> wanted = new java.util.HashSet<>(runIds);
         Map<RunId, Integer> positions = new java.util.HashMap<>();
-        List<QueueEntry> pinned = queue.pinned(cluster).stream().sorted(QueueOrder.ORDER).toList();
-        int place = 0;
-        for (QueueEntry entry : pinned) {
-            place++;
-            if (wanted.remove(entry.runId())) {
-                positions.put(entry.runId(), place);
-            }
-        }
-        if (wanted.isEmpty()) {
+        if (runIds.isEmpty()) {
             return positions;
         }
-        java.util.Set<RunId> pinnedRuns = pinned.stream().map(QueueEntry::runId).collect(java.util.stream.Collectors.toSet());
-        try (java.util.stream.Stream<QueueEntry> rest = queue.inOrderIgnoringPins(cluster, PLACES_FETCH)) {
-            java.util.Iterator<QueueEntry> entries = rest.iterator();
-            while (!wanted.isEmpty() && entries.hasNext()) {
-                QueueEntry entry = entries.next();
-                if (!pinnedRuns.contains(entry.runId()) && wanted.remove(entry.runId())) {
-                    positions.put(entry.runId(), place + 1);
-                }
-                if (!pinnedRuns.contains(entry.runId())) {
-                    place++;
-                }
+        // The pinned run (one at most, usually none) goes first; the database numbers the rest in queue order.
+        List<QueueEntry> pinned = queue.pinned(cluster).stream().sorted(QueueOrder.ORDER).toList();
+        java.util.Set<RunId> wanted = new java.util.HashSet<>(runIds);
+        for (int i = 0; i < pinned.size(); i++) {
+            if (wanted.remove(pinned.get(i).runId())) {
+                positions.put(pinned.get(i).runId(), i + 1);
             }
+        }
+        if (!wanted.isEmpty()) {
+            queue.placesAfterPinned(cluster, wanted, pinned.stream().map(QueueEntry::runId).toList())
+                    .forEach((run, place) -> positions.put(run, pinned.size() + place));
         }
         return positions;
     }
 
+    /** How many runs wait in the queue of each cluster (one grouped count); a cluster with none is absent. */
+    public Map<ClusterName, Long> waitingPerCluster() {
+        return queue.waitingPerCluster();
+    }
+
     /** The 1-based place of the run in its cluster's queue, while it waits. */
     public Optional<Integer> positionOf(ClusterName cluster, RunId runId) {
-        List<QueueEntry> ordered = queue.waiting(cluster).stream().sorted(QueueOrder.ORDER).toList();
-        Map<RunId, Integer> positions = new java.util.HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            positions.put(ordered.get(i).runId(), i + 1);
-        }
-        return Optional.ofNullable(positions.get(runId));
+        return Optional.ofNullable(positionsOf(cluster, List.of(runId)).get(runId));
     }
 }

@@ -91,6 +91,15 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
+    /**
+     * Runs starting or running that nobody asked to stop: those whose workload a runtime may adopt. Read apart from
+     * {@link #findActive()} because a reconcile pass runs every few seconds and a long queue is no concern of it.
+     */
+    public List<TaskRun> findDeployedNotStopping() {
+        return jdbc.sql("select * from tasklane.task_run where state in ('STARTING', 'RUNNING') and stop_requested_at is null")
+                .query(this::map).list();
+    }
+
     /** Removes the finished runs of a deleted task with their replicas (the task's history keeps what happened). */
     void deleteByTask(TaskId taskId) {
         jdbc.sql("delete from tasklane.run_instance where run_id in (select id from tasklane.task_run where task_id = ?)")

@@ -26,11 +26,12 @@ class QueueSummaryController {
 
     @GetMapping("/queue-summary")
     String summary(@AuthenticationPrincipal Caller caller, Model model) {
+        // Counts only: this polls every few seconds on every page, and a queue may be thousands of runs long.
+        java.util.Map<ClusterName, Long> waiting = queues.waitingPerCluster();
         List<ClusterQueue> summary = clusters.visibleTo(caller).stream()
                 .sorted(java.util.Comparator.comparing(VirtualCluster::name))
                 .map(cluster -> new ClusterQueue(cluster.name(), cluster.gpuType(),
-                        queues.lines(caller, new ClusterName(cluster.name())).stream().filter(line -> !line.entry().isGrow()).count(),
-                        clusters.freeSkus(cluster), cluster.totalSkus()))
+                        waiting.getOrDefault(new ClusterName(cluster.name()), 0L), clusters.freeSkus(cluster), cluster.totalSkus()))
                 .toList();
         model.addAttribute("clusterQueues", summary);
         return "fragments/queue-summary :: summary";

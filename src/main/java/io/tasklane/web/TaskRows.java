@@ -8,7 +8,6 @@ import java.util.Optional;
 import io.tasklane.common.ClusterName;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
-import io.tasklane.common.NotFoundException;
 import io.tasklane.queue.QueueService;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleType;
@@ -26,7 +25,7 @@ import io.tasklane.web.TaskRow.TaskSpecSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns tasks into rows for one caller. A page of rows reads each cluster and its grant once, its tasks' current
+ * Turns tasks into rows for one caller. A page of rows reads its clusters, the caller's grants, its tasks' current
  * runs, schedules and queue places in one query each (per cluster for the places), not one per row.
  */
 @Component
@@ -46,7 +45,7 @@ class TaskRows {
 
     /** The rows of a page: its tasks' current runs, schedules and queue places each read in one go. */
     List<TaskRow> of(Caller caller, List<Task> tasks) {
-        PerCluster perCluster = new PerCluster(caller);
+        PerCluster perCluster = new PerCluster(caller, tasks.stream().map(task -> new ClusterName(task.spec().cluster())).toList());
         Map<RunId, TaskRun> currentRuns = runs.findAll(tasks.stream().map(Task::currentRunId).filter(java.util.Objects::nonNull).toList());
         Map<TaskId, ScheduleView> schedulesOf = schedules.viewsOf(tasks.stream().map(Task::id).toList());
         Map<RunId, Integer> positions = positions(tasks);
@@ -115,29 +114,28 @@ class TaskRows {
         return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace) ? "'" + word + "'" : word;
     }
 
-    /** What rows of one page share: their clusters and the caller's grants on them. */
+    /** What rows of one page share: their clusters, and the caller's grants read once. */
     private final class PerCluster {
 
         private final Caller caller;
-        private final Map<String, Optional<VirtualCluster>> clustersByName = new HashMap<>();
-        private final Map<String, Boolean> grants = new HashMap<>();
+        private final Map<ClusterName, VirtualCluster> clustersByName;
+        private java.util.function.Predicate<ClusterName> granted;
 
-        PerCluster(Caller caller) {
+        PerCluster(Caller caller, List<ClusterName> names) {
             this.caller = caller;
+            this.clustersByName = clusters.findAll(names);
         }
 
+        /** The cluster, or empty if it was deleted since the task named it. */
         Optional<VirtualCluster> cluster(String name) {
-            return clustersByName.computeIfAbsent(name, n -> {
-                try {
-                    return Optional.of(clusters.find(new ClusterName(n)));
-                } catch (NotFoundException gone) {
-                    return Optional.empty();
-                }
-            });
+            return Optional.ofNullable(clustersByName.get(new ClusterName(name)));
         }
 
         boolean granted(String name) {
-            return grants.computeIfAbsent(name, n -> clusters.isGranted(caller, new ClusterName(n)));
+            if (granted == null) {
+                granted = clusters.grantedTo(caller);
+            }
+            return granted.test(new ClusterName(name));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tasklane.capacity.ClusterService;
-import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.security.Caller;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskCounts;
@@ -51,7 +50,7 @@ class TasksController {
         model.addAttribute("rows", rows.of(caller, page));
         model.addAttribute("total", total);
         model.addAttribute("pages", pages);
-        model.addAttribute("clusters", clusters.visibleTo(caller).stream().map(VirtualCluster::name).sorted().toList());
+        model.addAttribute("clusters", clusters.namesVisibleTo(caller));
         return htmx != null ? "tasks :: table" : "tasks";
     }
 

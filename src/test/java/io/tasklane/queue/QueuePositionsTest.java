@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The places a page of tasks reads for a few runs ({@link QueueService#positionsOf}, read lazily in queue order) are
- * the places the queue view gives them ({@link QueueService#lines}). Runs are written straight into the database on
- * cluster "dispatch" in a transaction that is rolled back, as in {@code DispatchOrderTest}.
+ * The places a page of tasks reads for a few runs ({@link QueueService#positionsOf}, numbered by the database) are
+ * the places the queue view gives them ({@link QueueService#lines}), and the navigation's count of waiting runs is
+ * the length of that view. Runs are written straight into the database on cluster "dispatch" in a transaction that
+ * is rolled back, as in {@code DispatchOrderTest}.
  */
 @IntegrationTest
 class QueuePositionsTest {
@@ -50,6 +51,25 @@ class QueuePositionsTest {
 
             assertThat(places).hasSize(4).containsEntry(new RunId("rpos0000017"), 1);
             places.forEach((run, place) -> assertThat(place).as(run.value()).isEqualTo(whole.get(run)));
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void theCountOfWaitingRunsIsTheLengthOfTheQueueView() {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < 12; i++) {
+                Database.taskWithRun(jdbc, String.format("twait%06d", i), String.format("rwait%06d", i), "dispatch",
+                        i < 9 ? "QUEUED" : "RUNNING", i % 3, 1, i == 4, i);
+            }
+            // Admitted but not started yet: it holds GPUs, so it no longer waits.
+            jdbc.sql("update tasklane.task_run set admitted_at = now() where id = 'rwait000007'").update();
+            long listed = queues.lines(ADMIN, CLUSTER).size();
+
+            Map<ClusterName, Long> waiting = queues.waitingPerCluster();
+
+            assertThat(listed).isEqualTo(8);
+            assertThat(waiting).containsEntry(CLUSTER, listed);
             status.setRollbackOnly();
         });
     }

@@ -39,9 +39,8 @@ class SharedRunAdoption {
 
     void adoptUnwatched() {
         Map<ClusterName, Boolean> onKubernetes = new HashMap<>();
-        for (TaskRun run : runs.findActive()) {
-            boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
-            if (!deployed || run.stopRequested() || watched.isWatched(run.id().value())
+        for (TaskRun run : runs.findDeployedNotStopping()) {
+            if (watched.isWatched(run.id().value())
                     || !onKubernetes.computeIfAbsent(run.cluster(), c -> KubernetesRuntime.KIND.equals(clusters.runtimeOf(c)))) {
                 continue;
             }
