@@ -126,10 +126,14 @@ class RunLifecycleBench {
     }
 
     /**
-     * CPU used so far by this machine's PostgreSQL processes (user + system, from /proc/PID/stat), in ms. The
-     * connection pool keeps its backends for the whole measurement, so their time is all counted.
+     * CPU used so far by this test's PostgreSQL (user + system, from /proc/PID/stat), in ms: its postmaster with the
+     * time of its ended children, and its live children. Only this server's processes: other builds on the machine run
+     * PostgreSQL servers of their own, and counting every process named postgres once made the figure negative when one
+     * of theirs ended during the measurement.
      */
-    private static long postgresCpuMillis() throws Exception {
+    private long postgresCpuMillis() throws Exception {
+        String dataDirectory = jdbc.sql("show data_directory").query(String.class).single();
+        long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
         long ticks = 0;
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
@@ -139,12 +143,15 @@ class RunLifecycleBench {
                 } catch (java.io.IOException gone) {
                     continue;
                 }
-                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
-                if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
-                    continue;
+                long pid = Long.parseLong(process.getFileName().toString());
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long parent = Long.parseLong(fields[1]); // ppid (field 4)
+                if (pid == postmaster) {
+                    // utime, stime, cutime, cstime (fields 14 to 17): ended backends' time is added to their parent's
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                } else if (parent == postmaster) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 }
-                String[] fields = stat.substring(close + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
             }
         }
         return ticks * 10; // USER_HZ is 100 on Linux
@@ -169,7 +176,9 @@ class RunLifecycleBench {
                 from generate_series(1, :n) as s(i)""").param("n", QUEUED_RUNS).update();
         jdbc.sql("analyze tasklane.task_run").update();
 
+        StatementReport statements = StatementReport.start(jdbc);
         long[] emptyCluster = timePasses(5);
+        statements.print(5, "pass");
         // Fill the cluster for real once, then time passes where almost nothing fits any more.
         int admitted = transactions.execute(status -> dispatcher.dispatch(SIM)).size();
         long[] fullCluster = timePasses(5);

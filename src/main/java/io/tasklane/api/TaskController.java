@@ -79,8 +79,9 @@ class TaskController {
     /** Starts a run of the task: it queues for GPUs, or starts deploying at once. */
     @PostMapping("/{id}/start")
     ResponseEntity<RunResponse> start(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        // The run as its start left it (read again by start itself, after its process took its first steps).
         TaskRun run = runs.start(caller, ApiIds.task(id));
-        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunResponse.of(runs.get(run.id())));
+        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunResponse.of(run));
     }
 
     /** Stops the task's current run; the answer shows it STOPPING (or already stopped). */

@@ -187,11 +187,16 @@ public class RunService {
         return deadline;
     }
 
+    /**
+     * All replicas are up: the run is RUNNING at the endpoint {@code endpointOf} gives for it. Returns the run as locked
+     * (before this change), so the caller needs no second read for what running does not change (kind, replicas).
+     */
     @Transactional
-    public void markRunning(RunId id, String endpoint) {
+    public TaskRun markRunning(RunId id, java.util.function.Function<TaskRun, String> endpointOf) {
         Locked locked = lockToMove(id);
-        runs.markRunning(id, clock.instant(), endpoint);
+        runs.markRunning(id, clock.instant(), endpointOf.apply(locked.run()));
         changeTaskState(locked, TaskState.RUNNING, "tasklane", "all " + locked.run().replicas() + " replica(s) of run " + id + " are up");
+        return locked.run();
     }
 
     @Transactional

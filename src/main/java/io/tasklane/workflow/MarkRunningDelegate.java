@@ -28,8 +28,7 @@ class MarkRunningDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RunId runId = RunIds.of(execution);
-        TaskRun run = runs.get(runId); // kind and replicas: marking it running changes neither
-        runs.markRunning(runId, deployments.endpointOf(run));
+        TaskRun run = runs.markRunning(runId, deployments::endpointOf); // kind and replicas: marking it running changes neither
         boolean alreadyExited = NextSignal.allExitedSuccessfully(run, deployments.instancesOf(runId));
         // Transient: only the gateway right after reads it, in this transaction; nothing to store.
         execution.setVariable(RunVariables.REPLICAS_ALREADY_EXITED, Variables.booleanValue(alreadyExited, true));

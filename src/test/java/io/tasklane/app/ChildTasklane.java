@@ -17,7 +17,7 @@ import io.tasklane.TasklaneApplication;
 import io.tasklane.support.Api;
 
 /** Tasklane on its embedded default in a JVM of its own, as a user runs it: started, stopped, killed. */
-final class ChildTasklane {
+public final class ChildTasklane {
 
     final Path dataDir;
     final int port;
@@ -25,14 +25,14 @@ final class ChildTasklane {
     private Process process;
     private Path log;
 
-    ChildTasklane(Path dataDir) throws IOException {
+    public ChildTasklane(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
     }
 
-    Api api() {
+    public Api api() {
         return Api.anonymous(port);
     }
 
@@ -40,7 +40,7 @@ final class ChildTasklane {
      * On a PostgreSQL database instead of the embedded H2 (the {@code postgres} profile), with {@code admin}
      * as its first admin (password {@code admin}): several instances may share the database.
      */
-    ChildTasklane onPostgres(String jdbcUrl, String user) {
+    public ChildTasklane onPostgres(String jdbcUrl, String user) {
         environment.put("SPRING_PROFILES_ACTIVE", "postgres");
         environment.put("TASKLANE_DB_URL", jdbcUrl);
         environment.put("TASKLANE_DB_USER", user);
@@ -51,7 +51,7 @@ final class ChildTasklane {
     }
 
     /** Starts it and waits until /actuator/health says UP. */
-    void start(String logName, String... extraArgs) throws Exception {
+    public void start(String logName, String... extraArgs) throws Exception {
         // Logs go under target/, so they outlive the temporary data directory for a look after a failure.
         Path logs = Path.of("target", "child-logs", dataDir.getFileName().toString());
         Files.createDirectories(logs);
@@ -82,7 +82,7 @@ final class ChildTasklane {
     }
 
     /** A clean shutdown (SIGTERM). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
