@@ -12,10 +12,19 @@
     }
   });
 
-  // A log reads from the bottom: keep each one scrolled to its newest line after a refresh.
+  // A log reads from the bottom: keep each one at its newest line as lines arrive, unless the reader has scrolled
+  // up in it to read (then it stays where they are until they scroll back down).
+  document.addEventListener('scroll', function (event) {
+    var pre = event.target;
+    if (pre instanceof Element && pre.matches('.log pre')) {
+      pre.dataset.reading = pre.scrollTop + pre.clientHeight < pre.scrollHeight - 4 ? 'true' : '';
+    }
+  }, true);
   document.addEventListener('htmx:afterSettle', function () {
     document.querySelectorAll('.log pre').forEach(function (pre) {
-      pre.scrollTop = pre.scrollHeight;
+      if (!pre.dataset.reading) {
+        pre.scrollTop = pre.scrollHeight;
+      }
     });
   });
 
