@@ -64,7 +64,7 @@ public final class LogTail {
             int end = ended ? all.length : lastNewline(all, all.length) + 1;
             String text = new String(all, 0, end, StandardCharsets.UTF_8);
             String[] split = text.split("\n", -1);
-            int last = text.endsWith("\n") ? split.length - 1 : split.length;
+            int last = text.isEmpty() || text.endsWith("\n") ? split.length - 1 : split.length;
             int first = Math.max(0, last - lines);
             String kept = String.join("\n", Arrays.copyOfRange(split, first, last)) + (last > first ? "\n" : "");
             return new Piece(AnsiText.strip(kept), position + end, false);
