@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.tasklane.runtime.Deployments;
-import io.tasklane.runtime.InstanceQuery;
-import io.tasklane.runtime.InstanceView;
+import io.tasklane.runtime.RunInstance;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleView;
 import io.tasklane.security.Caller;
@@ -63,9 +62,7 @@ class TaskDetailsReader {
         List<RunLine> runLines = taskRuns.stream().map(run -> runLine(run, gpuHours.get(run.id()), now)).toList();
         RunLine current = task.currentRunId() == null ? null
                 : runLines.stream().filter(run -> run.id().equals(task.currentRunId().value())).findFirst().orElse(null);
-        List<InstanceGroup> instances = task.currentRunId() == null ? List.of()
-                : byRole(deployments.instanceViews(task.currentRunId(),
-                        new InstanceQuery(null, null, InstanceQuery.Sort.index, true, 0, InstanceQuery.MAX_LIMIT)).items());
+        List<InstanceGroup> instances = task.currentRunId() == null ? List.of() : instancesOf(task.currentRunId(), taskRuns);
         List<EventLine> events = new ArrayList<>(tasks.history(caller, task.id()).stream()
                 .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), e.reason()))
                 .toList());
@@ -98,16 +95,27 @@ class TaskDetailsReader {
         return lines;
     }
 
+    /** The current run's replicas by role; the run is one of the runs read already, unless it is older than they are. */
+    private List<InstanceGroup> instancesOf(RunId runId, List<TaskRun> taskRuns) {
+        TaskRun run = taskRuns.stream().filter(r -> r.id().equals(runId)).findFirst().orElseGet(() -> runs.get(runId));
+        return byRole(deployments.instancesOf(runId).stream().map(instance -> line(instance, run.roles())).toList());
+    }
+
+    /** A replica with its role, index in the role and rank, which its index is in a run of roles. */
+    static InstanceLine line(RunInstance i, RunRoles roles) {
+        RunRoles.Slot slot = roles != null && i.index() < roles.replicas() ? roles.slotOf(i.index()) : null;
+        return new InstanceLine(i.index(), slot == null ? null : slot.role(), slot == null ? null : slot.roleIndex(),
+                slot == null ? null : slot.rank(), i.node(), gpus(i.gpus()), i.state(), i.exitCode(), i.message());
+    }
+
     /**
      * The replicas grouped by role, groups in the order of their first rank, each in rank order; one group without a
      * role for a run without roles.
      */
-    static List<InstanceGroup> byRole(List<InstanceView> instances) {
+    static List<InstanceGroup> byRole(List<InstanceLine> instances) {
         Map<String, List<InstanceLine>> groups = new LinkedHashMap<>();
-        instances.stream().sorted(java.util.Comparator.comparingInt(InstanceView::index))
-                .forEach(i -> groups.computeIfAbsent(i.role() == null ? "" : i.role(), role -> new ArrayList<>())
-                        .add(new InstanceLine(i.index(), i.role(), i.roleIndex(), i.rank(), i.node(), gpus(i.gpus()), i.state(),
-                                i.exitCode(), i.message())));
+        instances.stream().sorted(java.util.Comparator.comparingInt(InstanceLine::index))
+                .forEach(i -> groups.computeIfAbsent(i.role() == null ? "" : i.role(), role -> new ArrayList<>()).add(i));
         return groups.entrySet().stream()
                 .map(group -> new InstanceGroup(group.getKey().isEmpty() ? null : group.getKey(), List.copyOf(group.getValue())))
                 .toList();

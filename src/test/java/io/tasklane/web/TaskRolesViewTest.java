@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.tasklane.common.RunId;
 import io.tasklane.runtime.InstanceState;
-import io.tasklane.runtime.InstanceView;
+import io.tasklane.runtime.RunInstance;
+import io.tasklane.task.RunRoles;
 import io.tasklane.task.TaskRole;
 import io.tasklane.task.TaskSpec;
 import io.tasklane.web.TaskDetails.InstanceGroup;
@@ -36,24 +38,28 @@ class TaskRolesViewTest {
     }
 
     @Test
-    void replicasAreGroupedByRoleInRankOrder() {
-        List<InstanceGroup> groups = TaskDetailsReader.byRole(List.of(
-                instance(3, "ps", 0), instance(1, "worker", 0), instance(0, "master", 0), instance(2, "worker", 1)));
+    void replicasAreGroupedByRoleInRankOrderWithTheirIndexInTheirRole() {
+        RunRoles roles = RunRoles.of(aSpec().role("worker", 2, 1).role("master", 1, 1).role("ps", 1, 1).build().withDefaults());
+        List<InstanceGroup> groups = TaskDetailsReader.byRole(List.of(3, 1, 0, 2).stream()
+                .map(index -> TaskDetailsReader.line(instance(index), roles)).toList());
 
         assertThat(groups).extracting(InstanceGroup::role).containsExactly("master", "worker", "ps");
         assertThat(groups.get(1).instances()).extracting(i -> i.rank() + ":" + i.roleIndex()).containsExactly("1:0", "2:1");
+        assertThat(groups.get(2).instances()).extracting(i -> i.role() + ":" + i.rank()).containsExactly("ps:3");
     }
 
     @Test
     void replicasOfARunWithoutRolesAreOneGroupWithoutARole() {
-        List<InstanceGroup> groups = TaskDetailsReader.byRole(List.of(instance(1, null, null), instance(0, null, null)));
+        List<InstanceGroup> groups = TaskDetailsReader.byRole(List.of(
+                TaskDetailsReader.line(instance(1), null), TaskDetailsReader.line(instance(0), null)));
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).role()).isNull();
         assertThat(groups.get(0).instances()).extracting(TaskDetails.InstanceLine::index).containsExactly(0, 1);
+        assertThat(groups.get(0).instances().get(0).rank()).isNull();
     }
 
-    private static InstanceView instance(int index, String role, Integer roleIndex) {
-        return new InstanceView(index, role, roleIndex, role == null ? null : index, "node-1", List.of(index), InstanceState.READY,
-                null, null, null, null, null, null, null, "/log", null, null);
+    private static RunInstance instance(int index) {
+        return new RunInstance(new RunId("r1"), index, "node-1", List.of(index), InstanceState.READY, null, null, null, null, null,
+                null, null, null);
     }
 }
