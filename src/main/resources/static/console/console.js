@@ -28,6 +28,18 @@
     });
   });
 
+  // A pin's preview appears above the table: take the keyboard there, to its heading (not to "Pin it", so a second
+  // Enter cannot pin unread).
+  document.addEventListener('htmx:afterSwap', function (event) {
+    if (event.detail.target && event.detail.target.id === 'impact') {
+      var heading = event.detail.target.querySelector('h2');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    }
+  });
+
   window.tasklane = {
     // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.
     mayRefresh: function (id) {

@@ -34,6 +34,7 @@ class TaskPageController {
         Task task = tasks.get(caller, AddressedIds.task(id));
         model.addAttribute("task", details.read(caller, task));
         model.addAttribute("why", whyWaiting.read(caller, task));
+        model.addAttribute("refresh", htmx != null);
         return htmx != null ? "task :: live" : "task";
     }
 }

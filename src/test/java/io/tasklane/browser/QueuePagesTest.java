@@ -160,6 +160,7 @@ class QueuePagesTest {
         assertThat(impact).containsText("It moves from place 1 to the head of the queue.");
         assertThat(impact.locator("tr[data-victim]")).hasCount(1);
         assertThat(impact.locator("tr[data-victim]")).containsText("alice");
+        assertThat(impact.locator("h2")).isFocused(); // the keyboard is taken to the preview, not to its "Pin it"
         assertThat(alice().get("/api/v1/tasks/" + waiting).json().get("pinned").asBoolean()).as("no pin before it is confirmed").isFalse();
         ConsolePages.screenshot(page, "tasks-pin-preview");
 

@@ -69,6 +69,7 @@ class TaskPageTest {
         assertThat(shown).as("every line once, in order, though the page showed only the last 200 at first").hasSize(400);
         assertThat(shown.get(0)).isEqualTo("line-001");
         assertThat(shown.get(399)).isEqualTo("line-400");
+        assertThat(page.locator("#timeline li").first()).containsText("Running → Succeeded"); // the history keeps up too
         assertThat(pageLoads).as("the page was never reloaded").hasValue(0);
 
         String run = alice().get("/api/v1/tasks/" + task).json().get("currentRunId").asText();
@@ -116,6 +117,8 @@ class TaskPageTest {
         assertThat(page.locator("table.instances tbody[data-role=worker] th")).hasText("worker · 2 replica(s)");
         assertThat(taskPage.log(2)).containsText("worker 1 is rank 2");
         ConsolePages.screenshot(page, "task-roles-dark");
+        page.setViewportSize(390, 844);
+        ConsolePages.screenshot(page, "task-phone-dark");
         page.context().close();
     }
 
