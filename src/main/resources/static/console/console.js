@@ -12,10 +12,19 @@
     }
   });
 
-  // A log reads from the bottom: keep each one scrolled to its newest line after a refresh.
+  // A log reads from the bottom: keep each one at its newest line as lines arrive, unless the reader has scrolled
+  // up in it to read (then it stays where they are until they scroll back down).
+  document.addEventListener('scroll', function (event) {
+    var pre = event.target;
+    if (pre instanceof Element && pre.matches('.log pre')) {
+      pre.dataset.reading = pre.scrollTop + pre.clientHeight < pre.scrollHeight - 4 ? 'true' : '';
+    }
+  }, true);
   document.addEventListener('htmx:afterSettle', function () {
     document.querySelectorAll('.log pre').forEach(function (pre) {
-      pre.scrollTop = pre.scrollHeight;
+      if (!pre.dataset.reading) {
+        pre.scrollTop = pre.scrollHeight;
+      }
     });
   });
 
@@ -28,6 +37,17 @@
   } catch (ignored) {
     // No Intl: the Usage page reads days in UTC.
   }
+  // A pin's preview appears above the table: take the keyboard there, to its heading (not to "Pin it", so a second
+  // Enter cannot pin unread).
+  document.addEventListener('htmx:afterSwap', function (event) {
+    if (event.detail.target && event.detail.target.id === 'impact') {
+      var heading = event.detail.target.querySelector('h2');
+      if (heading) {
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    }
+  });
 
   window.tasklane = {
     // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.

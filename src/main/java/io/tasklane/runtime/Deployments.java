@@ -170,7 +170,12 @@ public class Deployments {
 
     /** The run's dashboard while it is deployed (a Ray Serve task's Ray dashboard on Kubernetes); null otherwise. */
     public String dashboardOf(RunId runId) {
-        TaskRun run = runs.get(runId);
+        return dashboardOf(runs.get(runId));
+    }
+
+    /** The dashboard of a run already read; null unless it is deployed and its runtime has one. */
+    public String dashboardOf(TaskRun run) {
+        RunId runId = run.id();
         boolean deployed = run.state() == TaskState.STARTING || run.state() == TaskState.RUNNING;
         return deployed ? runtimeOf(run).dashboardOf(runId).orElse(null) : null;
     }

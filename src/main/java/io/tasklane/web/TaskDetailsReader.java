@@ -1,23 +1,30 @@
 package io.tasklane.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.tasklane.runtime.Deployments;
+import io.tasklane.runtime.RunInstance;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleView;
 import io.tasklane.security.Caller;
 import io.tasklane.common.RunId;
+import io.tasklane.task.RunRoles;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
 import io.tasklane.task.TaskRun;
 import io.tasklane.task.TaskService;
 import io.tasklane.task.TaskSpec;
+import io.tasklane.usage.RunUsage;
 import io.tasklane.web.TaskDetails.EventLine;
+import io.tasklane.web.TaskDetails.InstanceGroup;
 import io.tasklane.web.TaskDetails.InstanceLine;
+import io.tasklane.web.TaskDetails.RoleLine;
 import io.tasklane.web.TaskDetails.RunLine;
 import io.tasklane.web.TaskDetails.Setting;
 import org.springframework.stereotype.Component;
@@ -34,35 +41,84 @@ class TaskDetailsReader {
     private final Deployments deployments;
     private final ScheduleService schedules;
     private final TaskRows rows;
+    private final RunUsage usage;
+    private final Clock clock;
 
-    TaskDetailsReader(TaskService tasks, RunService runs, Deployments deployments, ScheduleService schedules, TaskRows rows) {
+    TaskDetailsReader(TaskService tasks, RunService runs, Deployments deployments, ScheduleService schedules, TaskRows rows,
+                      RunUsage usage, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.deployments = deployments;
         this.schedules = schedules;
         this.rows = rows;
+        this.usage = usage;
+        this.clock = clock;
     }
 
     TaskDetails read(Caller caller, Task task) {
-        List<RunLine> runLines = runs.runsOf(task.id(), 0, RUNS_SHOWN).stream().map(TaskDetailsReader::runLine).toList();
+        List<TaskRun> taskRuns = runs.runsOf(task.id(), 0, RUNS_SHOWN);
+        Map<RunId, Double> gpuHours = usage.gpuHoursOf(taskRuns.stream().map(TaskRun::id).toList());
+        java.time.Instant now = clock.instant();
+        List<RunLine> runLines = taskRuns.stream().map(run -> runLine(run, gpuHours.get(run.id()), now)).toList();
         RunLine current = task.currentRunId() == null ? null
                 : runLines.stream().filter(run -> run.id().equals(task.currentRunId().value())).findFirst().orElse(null);
-        List<InstanceLine> instances = task.currentRunId() == null ? List.of()
-                : deployments.instancesOf(task.currentRunId()).stream()
-                        .map(i -> new InstanceLine(i.index(), i.node(), gpus(i.gpus()), i.state(), i.exitCode(), i.message()))
-                        .toList();
+        List<InstanceGroup> instances = task.currentRunId() == null ? List.of() : instancesOf(task.currentRunId(), taskRuns);
         List<EventLine> events = new ArrayList<>(tasks.history(caller, task.id()).stream()
                 .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), e.reason()))
                 .toList());
         Collections.reverse(events); // newest first: what just happened is what a person looks for
-        return new TaskDetails(rows.of(caller, task), settings(task.spec(), schedules.viewOf(task.id())), runLines, current,
-                instances, events);
+        return new TaskDetails(rows.of(caller, task), settings(task.spec(), schedules.viewOf(task.id())), roles(task.spec()),
+                runLines, current, instances, events);
     }
 
-    private static RunLine runLine(TaskRun run) {
+    private static RunLine runLine(TaskRun run, Double gpuHours, java.time.Instant now) {
         String cockpit = run.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + run.processInstanceId();
+        RunFigures figures = RunFigures.of(run.queuedAt(), run.startedAt(), run.finishedAt(), gpuHours, now);
         return new RunLine(run.id().value(), run.state(), run.reason(), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
-                ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()), cockpit, !run.isOver());
+                ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()), RunFigures.clock(figures.waited()),
+                RunFigures.clock(figures.ran()), RunFigures.hours(figures.gpuHours()), cockpit,
+                !run.isOver());
+    }
+
+    /** A task's roles in rank order (the chief first, as its runs place them), each with what it runs; none without roles. */
+    static List<RoleLine> roles(TaskSpec spec) {
+        RunRoles layout = RunRoles.of(spec);
+        if (layout == null) {
+            return List.of();
+        }
+        List<RoleLine> lines = new ArrayList<>();
+        int firstRank = 0;
+        for (RunRoles.Role role : layout.roles()) {
+            lines.add(new RoleLine(role.name(), role.replicas(), role.skuPerReplica(), firstRank, TaskRows.entryOf(spec.forRole(role.name()))));
+            firstRank += role.replicas();
+        }
+        return lines;
+    }
+
+    /** The current run's replicas by role; the run is one of the runs read already, unless it is older than they are. */
+    private List<InstanceGroup> instancesOf(RunId runId, List<TaskRun> taskRuns) {
+        TaskRun run = taskRuns.stream().filter(r -> r.id().equals(runId)).findFirst().orElseGet(() -> runs.get(runId));
+        return byRole(deployments.instancesOf(runId).stream().map(instance -> line(instance, run.roles())).toList());
+    }
+
+    /** A replica with its role, index in the role and rank, which its index is in a run of roles. */
+    static InstanceLine line(RunInstance i, RunRoles roles) {
+        RunRoles.Slot slot = roles != null && i.index() < roles.replicas() ? roles.slotOf(i.index()) : null;
+        return new InstanceLine(i.index(), slot == null ? null : slot.role(), slot == null ? null : slot.roleIndex(),
+                slot == null ? null : slot.rank(), i.node(), gpus(i.gpus()), i.state(), i.exitCode(), i.message());
+    }
+
+    /**
+     * The replicas grouped by role, groups in the order of their first rank, each in rank order; one group without a
+     * role for a run without roles.
+     */
+    static List<InstanceGroup> byRole(List<InstanceLine> instances) {
+        Map<String, List<InstanceLine>> groups = new LinkedHashMap<>();
+        instances.stream().sorted(java.util.Comparator.comparingInt(InstanceLine::index))
+                .forEach(i -> groups.computeIfAbsent(i.role() == null ? "" : i.role(), role -> new ArrayList<>()).add(i));
+        return groups.entrySet().stream()
+                .map(group -> new InstanceGroup(group.getKey().isEmpty() ? null : group.getKey(), List.copyOf(group.getValue())))
+                .toList();
     }
 
     private static List<Setting> settings(TaskSpec spec, ScheduleView schedule) {

@@ -9,6 +9,7 @@ import io.tasklane.common.ClusterName;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.queue.QueueService;
+import io.tasklane.runtime.Deployments;
 import io.tasklane.schedule.ScheduleService;
 import io.tasklane.schedule.ScheduleType;
 import io.tasklane.schedule.ScheduleView;
@@ -35,12 +36,14 @@ class TaskRows {
     private final ClusterService clusters;
     private final QueueService queues;
     private final ScheduleService schedules;
+    private final Deployments deployments;
 
-    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules) {
+    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments) {
         this.runs = runs;
         this.clusters = clusters;
         this.queues = queues;
         this.schedules = schedules;
+        this.deployments = deployments;
     }
 
     /** The rows of a page: its tasks' current runs, schedules and queue places each read in one go. */
@@ -78,10 +81,13 @@ class TaskRows {
                 ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null ? positions.get(task.currentRunId()) : null;
         String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
+        // Only a running Ray Serve task has a dashboard; asking its runtime costs a status file read, not a query.
+        boolean rayRunning = spec.ray() != null && task.state() == TaskState.RUNNING && run.isPresent();
+        String dashboard = rayRunning ? deployments.dashboardOf(run.get()) : null;
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
                 task.state(), run.map(TaskRun::reason).orElse(null), position, task.pinned(), task.archived(),
-                actions(caller, task, perCluster.granted(spec.cluster())));
+                actions(caller, task, perCluster.granted(spec.cluster())), dashboard, rayRunning && dashboard == null);
     }
 
     private static RowActions actions(Caller caller, Task task, boolean clusterGranted) {

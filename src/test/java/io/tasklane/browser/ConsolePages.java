@@ -65,8 +65,49 @@ final class ConsolePages {
     /** One task's page. */
     record TaskPage(Page page) {
 
+        static TaskPage open(Page page, String base, String taskId) {
+            page.navigate(base + "/tasks/" + taskId);
+            page.locator("#task-live").waitFor();
+            return new TaskPage(page);
+        }
+
         Locator firstLog() {
             return page.locator(".log pre").first();
+        }
+
+        Locator log(int replica) {
+            return page.locator(".log[data-replica='" + replica + "'] pre");
+        }
+
+        /** Chooses how many of each log's last lines to show (the logs are drawn again from their ends). */
+        void showLastLines(int lines) {
+            page.locator("#log-lines").selectOption(String.valueOf(lines));
+        }
+
+        Locator state() {
+            return page.locator("#task-live .task-head .state");
+        }
+
+        void act(String action) {
+            page.locator("#task-live .task-head [data-action=" + action + "]").click();
+        }
+
+        Locator run(String runId) {
+            return page.locator("tr[data-run='" + runId + "']");
+        }
+
+        /** A figure of a run's row: waited, ran or gpuHours. */
+        Locator figure(String runId, String figure) {
+            return run(runId).locator("[data-figure=" + figure + "]");
+        }
+
+        Locator role(String name) {
+            return page.locator("table.roles tr[data-role='" + name + "']");
+        }
+
+        /** The current run's replicas of one role, in rank order. */
+        Locator replicasOf(String role) {
+            return page.locator("table.instances tbody[data-role='" + role + "'] tr[data-rank]");
         }
 
         void awaitLogContaining(String text) {

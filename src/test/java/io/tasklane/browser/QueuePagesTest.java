@@ -10,6 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.FormData;
@@ -142,6 +143,35 @@ class QueuePagesTest {
         ConsolePages.screenshot(page, "task-killed-by-force-start");
         assertThat(awaitState(pinned, "RUNNING").get("pinned").asBoolean()).isFalse();
         assertThat(alice().get("/api/v1/tasks/" + spared).json().get("state").asText()).isEqualTo("RUNNING");
+        page.context().close();
+    }
+
+    @Test
+    void anAdminsPinOnTheTasksPageShowsTheQueuePagesPreviewBeforeItPins() {
+        String victim = startService("tasks-victim-" + suffix(), 4, 0);
+        String other = startService("tasks-other-" + suffix(), 4, 0);
+        awaitState(victim, "RUNNING");
+        awaitState(other, "RUNNING");
+        String name = "tasks-pin-" + suffix();
+        String waiting = startService(name, 4, 0);
+
+        Page page = newPage();
+        ConsolePages.signIn(page, base(), "admin", "admin");
+        TasksPage tasks = TasksPage.open(page, base(), name);
+        tasks.act(waiting, "pin");
+        Locator impact = page.locator("#impact .impact");
+        assertThat(impact).containsText("It moves from place 1 to the head of the queue.");
+        assertThat(impact.locator("tr[data-victim]")).hasCount(1);
+        assertThat(impact.locator("tr[data-victim]")).containsText("alice");
+        assertThat(impact.locator("h2")).isFocused(); // the keyboard is taken to the preview, not to its "Pin it"
+        assertThat(alice().get("/api/v1/tasks/" + waiting).json().get("pinned").asBoolean()).as("no pin before it is confirmed").isFalse();
+        ConsolePages.screenshot(page, "tasks-pin-preview");
+
+        impact.locator("[data-action=confirm-pin]").click();
+        assertThat(page.locator("#notice")).containsText("Pinned " + name);
+        assertThat(impact).hasCount(0);
+        assertThat(tasks.row(waiting).locator(".badge")).hasText("pinned");
+        assertThat(alice().get("/api/v1/tasks/" + waiting).json().get("pinned").asBoolean()).isTrue();
         page.context().close();
     }
 

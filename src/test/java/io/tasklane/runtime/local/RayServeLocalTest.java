@@ -39,10 +39,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * applications in {@code src/test/resources/ray/}. One Ray head and one Serve application per run.
  */
 @IntegrationTest
-class RayServeLocalTest {
+public class RayServeLocalTest {
 
-    static final Path VENV = Path.of("target/venvs/ray");
-    static final Duration RAY_PATIENCE = Duration.ofMinutes(6);
+    public static final Path VENV = Path.of("target/venvs/ray");
+    public static final Duration RAY_PATIENCE = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -53,7 +53,7 @@ class RayServeLocalTest {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void buildVenv() throws Exception {
+    public static void buildVenv() throws Exception {
         if (Files.isExecutable(VENV.resolve("bin/serve"))) {
             return;
         }
