@@ -8,12 +8,10 @@ import java.util.List;
 import io.tasklane.api.RunDtos.InstanceResponse;
 import io.tasklane.api.RunDtos.RunResponse;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.InstanceQuery;
 import io.tasklane.runtime.InstanceState;
 import io.tasklane.runtime.LogTail;
-import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
 import io.tasklane.queue.StartEstimates;
 import io.tasklane.task.RunService;
@@ -85,10 +83,7 @@ class RunController {
         if (tail < 1 || tail > MAX_TAIL) {
             throw new InvalidInputException("tail", "range", "tail must be between 1 and " + MAX_TAIL);
         }
-        RunInstance instance = deployments.instancesOf(ApiIds.run(id)).stream().filter(i -> i.index() == index).findFirst()
-                .orElseThrow(() -> new NotFoundException("instance", id + "/" + index));
-        Path file = deployments.logFile(ApiIds.run(id), instance)
-                .orElseThrow(() -> new NotFoundException("log of instance", id + "/" + index));
+        Path file = deployments.logFileOf(ApiIds.run(id), index);
         if (download) {
             Resource resource = new FileSystemResource(file);
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.tasklane.capacity.Allocation;
 import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
 import io.tasklane.task.RunRepository;
 import io.tasklane.task.RunRoles;
@@ -209,6 +210,18 @@ public class Deployments {
                     pod.map(TaskRuntime.PodOfReplica::pod).orElse(null), pod.map(TaskRuntime.PodOfReplica::container).orElse(null));
         }).toList();
         return query.apply(views);
+    }
+
+    /** Replica {@code index} of the run; 404 when the run has no such replica. */
+    public RunInstance instanceOf(RunId runId, int index) {
+        return instances.forRun(runId).stream().filter(i -> i.index() == index).findFirst()
+                .orElseThrow(() -> new NotFoundException("instance", runId.value() + "/" + index));
+    }
+
+    /** The log file of replica {@code index} of the run; 404 when there is no such replica or it has no log. */
+    public java.nio.file.Path logFileOf(RunId runId, int index) {
+        return logFile(runId, instanceOf(runId, index))
+                .orElseThrow(() -> new NotFoundException("log of instance", runId.value() + "/" + index));
     }
 
     public java.util.Optional<java.nio.file.Path> logFile(RunId runId, RunInstance instance) {

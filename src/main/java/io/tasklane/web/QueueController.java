@@ -65,13 +65,8 @@ class QueueController {
 
     private static String decided(ForceStart start, String messageKey, HttpServletRequest request, HttpServletResponse response,
                                   Model model) {
-        if (!Htmx.isHtmx(request)) {
-            return "redirect:/queue/" + start.cluster().value();
-        }
-        response.setHeader("HX-Trigger", TaskActionsController.CHANGED_EVENT);
-        model.addAttribute("noticeKey", messageKey);
-        model.addAttribute("noticeArgument", start.outcome() == null ? start.state().name() : start.outcome());
-        return "fragments/notice :: notice";
+        return Htmx.done("/queue/" + start.cluster().value(), TaskActionsController.CHANGED_EVENT, messageKey,
+                start.outcome() == null ? start.state().name() : start.outcome(), request, response, model);
     }
 
     private static ForceStartId forceStartId(String id) {

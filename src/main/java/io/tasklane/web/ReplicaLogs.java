@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.tasklane.common.NotFoundException;
 import io.tasklane.common.RunId;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.LogTail;
@@ -57,8 +56,7 @@ class ReplicaLogs {
 
     /** What replica {@code index} of the run wrote from {@code offset} on; followed further while it may write more. */
     ReplicaLog after(TaskRun run, int index, long offset) {
-        RunInstance instance = deployments.instancesOf(run.id()).stream().filter(i -> i.index() == index).findFirst()
-                .orElseThrow(() -> new NotFoundException("instance", run.id().value() + "/" + index));
+        RunInstance instance = deployments.instanceOf(run.id(), index);
         boolean ended = run.isOver() || instance.state().isOver();
         Optional<Path> file = file(run.id(), instance);
         LogTail.Piece piece = file.map(f -> read(() -> LogTail.after(f, offset, PIECE_BYTES, ended), offset))

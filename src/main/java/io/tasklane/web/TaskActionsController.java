@@ -99,12 +99,6 @@ class TaskActionsController {
     }
 
     private static String done(String messageKey, Task task, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (!Htmx.isHtmx(request)) {
-            return "redirect:/";
-        }
-        response.setHeader("HX-Trigger", CHANGED_EVENT);
-        model.addAttribute("noticeKey", messageKey);
-        model.addAttribute("noticeArgument", task.spec().name());
-        return "fragments/notice :: notice";
+        return Htmx.done("/", CHANGED_EVENT, messageKey, task.spec().name(), request, response, model);
     }
 }

@@ -5,9 +5,7 @@ import java.util.List;
 
 import io.tasklane.common.AddressedIds;
 import io.tasklane.common.InvalidInputException;
-import io.tasklane.common.NotFoundException;
 import io.tasklane.runtime.Deployments;
-import io.tasklane.runtime.RunInstance;
 import io.tasklane.security.Caller;
 import io.tasklane.task.RunService;
 import io.tasklane.task.Task;
@@ -97,10 +95,7 @@ class TaskLogsController {
     ResponseEntity<FileSystemResource> download(@AuthenticationPrincipal Caller caller, @PathVariable String runId,
                                                 @PathVariable int index) {
         TaskRun run = runs.get(caller, AddressedIds.run(runId));
-        RunInstance instance = deployments.instancesOf(run.id()).stream().filter(i -> i.index() == index).findFirst()
-                .orElseThrow(() -> new NotFoundException("instance", runId + "/" + index));
-        Path file = deployments.logFile(run.id(), instance)
-                .orElseThrow(() -> new NotFoundException("log of instance", runId + "/" + index));
+        Path file = deployments.logFileOf(run.id(), index);
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(runId + "-replica-" + index + ".log").build().toString())

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -40,23 +43,21 @@ public class ControlledClock {
      */
     private static void followedByTheEngine(FileClock clock) {
         ClockUtil.setCurrentTime(Date.from(clock.instant()));
-        Thread follower = new Thread(() -> {
-            while (true) {
-                try {
-                    Date now = Date.from(clock.instant());
-                    if (!now.equals(ClockUtil.getCurrentTime())) {
-                        ClockUtil.setCurrentTime(now);
-                    }
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // The file is being replaced; read it again next time.
+        ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "engine-clock-follows-the-test");
+            thread.setDaemon(true);
+            return thread;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                Date now = Date.from(clock.instant());
+                if (!now.equals(ClockUtil.getCurrentTime())) {
+                    ClockUtil.setCurrentTime(now);
                 }
+            } catch (RuntimeException e) {
+                // The file is being replaced; read it again next time.
             }
-        }, "engine-clock-follows-the-test");
-        follower.setDaemon(true);
-        follower.start();
+        }, 50, 50, TimeUnit.MILLISECONDS);
     }
 
     /** Sets the time every child reading {@code file} sees from now on. */
