@@ -56,19 +56,8 @@ class TaskListBench {
     }
 
     private void seed() {
-        io.tasklane.support.Database.deleteAllTasks(jdbc);
-        // generate_series writes the rows in one statement; the API path is what is measured, not the seeding.
-        jdbc.sql("""
-                insert into tasklane.task (id, name, project, kind, image, command_json, cluster, sku_per_replica,
-                  replicas, ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned,
-                  creator, created_at, updated_at, archived, version)
-                select 'tb' || lpad(i::text, 11, '0'), 'bench-' || i, case when i % 10 = 0 then 'vision' else 'demo' end,
-                  'JOB', 'python:3.12', '["python","run.py"]', 'local', 1, 1, '[]', '{}', '[]', i % 100, 432000,
-                  'CREATED', false, case when i % 3 = 0 then 'admin' else 'alice' end,
-                  now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval, i % 50 = 0, 0
-                from generate_series(1, :n) as s(i)""").param("n", TASKS).update();
-        jdbc.sql("insert into tasklane.task_tag (task_id, tag) select id, 'team-' || (substr(id, 9)::int % 20) from tasklane.task")
-                .update();
+        SeededTasks.created("tb", "bench-", "i % 50 = 0").insert(jdbc, TASKS);
+        SeededTasks.tag(jdbc);
         jdbc.sql("analyze tasklane.task").update();
         jdbc.sql("analyze tasklane.task_tag").update();
     }

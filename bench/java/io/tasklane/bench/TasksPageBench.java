@@ -130,21 +130,12 @@ class TasksPageBench {
      * it), a few starting, running and stopping (without runs: nothing may try to run them), 5% archived.
      */
     private void seed() {
-        io.tasklane.support.Database.deleteAllTasks(jdbc);
-        jdbc.sql("""
-                insert into tasklane.task (id, name, project, kind, image, command_json, cluster, sku_per_replica,
-                  replicas, ports_json, env_json, storages_json, priority, active_deadline_seconds, state, pinned,
-                  creator, created_at, updated_at, archived, version)
-                select 'pb' || lpad(i::text, 11, '0'), 'page-' || i, case when i % 10 = 0 then 'vision' else 'demo' end,
-                  'JOB', 'python:3.12', '["python","run.py"]', case when i % 20 in (16, 17) then 'private' else 'local' end,
-                  case when i % 20 in (16, 17) then 2 else 1 end, 1, '[]', '{}', '[]', i % 100, 432000,
-                  case i % 20 when 10 then 'SUCCEEDED' when 11 then 'SUCCEEDED' when 12 then 'SUCCEEDED' when 13 then 'FAILED'
-                    when 14 then 'STOPPED' when 15 then 'KILLED' when 16 then 'QUEUED' when 17 then 'QUEUED'
-                    when 18 then (case when i % 60 < 20 then 'STARTING' when i % 60 < 40 then 'RUNNING' else 'STOPPING' end)
-                    else 'CREATED' end,
-                  false, case when i % 3 = 0 then 'admin' else 'alice' end,
-                  now() - (i || ' seconds')::interval, now() - (i || ' seconds')::interval, i % 20 = 19, 0
-                from generate_series(1, :n) as s(i)""").param("n", TASKS).update();
+        new SeededTasks("pb", "page-", "case when i % 20 in (16, 17) then 'private' else 'local' end",
+                "case when i % 20 in (16, 17) then 2 else 1 end", """
+                case i % 20 when 10 then 'SUCCEEDED' when 11 then 'SUCCEEDED' when 12 then 'SUCCEEDED' when 13 then 'FAILED'
+                  when 14 then 'STOPPED' when 15 then 'KILLED' when 16 then 'QUEUED' when 17 then 'QUEUED'
+                  when 18 then (case when i % 60 < 20 then 'STARTING' when i % 60 < 40 then 'RUNNING' else 'STOPPING' end)
+                  else 'CREATED' end""", "i % 20 = 19").insert(jdbc, TASKS);
         jdbc.sql("""
                 insert into tasklane.task_run (id, task_id, cluster, kind, replicas, sku_per_replica, priority, state, reason,
                   requested_by, queued_at, started_at, finished_at, version)
@@ -155,8 +146,7 @@ class TasksPageBench {
                 from tasklane.task t where t.state in ('SUCCEEDED', 'FAILED', 'STOPPED', 'KILLED', 'QUEUED')""").update();
         jdbc.sql("update tasklane.task set current_run_id = 'pr' || substr(id, 3)"
                 + " where state in ('SUCCEEDED', 'FAILED', 'STOPPED', 'KILLED', 'QUEUED')").update();
-        jdbc.sql("insert into tasklane.task_tag (task_id, tag) select id, 'team-' || (substr(id, 9)::int % 20) from tasklane.task")
-                .update();
+        SeededTasks.tag(jdbc);
         // As autovacuum leaves a table that has settled: statistics, and pages marked all-visible for index-only scans.
         for (String table : List.of("task", "task_tag", "task_run")) {
             jdbc.sql("vacuum analyze tasklane." + table).update();
