@@ -22,7 +22,10 @@ public final class RunVariables {
     /** Final state chosen on the way out (SUCCEEDED, FAILED, STOPPED, KILLED) and its reason code. */
     public static final String OUTCOME = "outcome";
     public static final String REASON_CODE = "reasonCode";
-    /** Local inputs of the outcome events ("Succeeded", "Failed: ...") and the "Mark ..." tasks. */
+    /**
+     * Local inputs of the outcome events ("Succeeded", "Failed: ...") in task-run versions before those events named
+     * their outcome as extension properties; read only for runs of those versions.
+     */
     public static final String OUTCOME_STATE_INPUT = "outcomeState";
     public static final String OUTCOME_CODE_INPUT = "outcomeCode";
     public static final String DEPLOY_ERROR = "deployError";
