@@ -99,6 +99,10 @@ class RunLifecycleBench {
         System.out.printf("  CPU per task              %8.1f ms   (this JVM %.1f + PostgreSQL %.1f, from /proc)%n",
                 (jvmCpu + postgresCpu) / (double) JOBS, jvmCpu / (double) JOBS, postgresCpu / (double) JOBS);
         statements.print(JOBS, "task");
+        if (Boolean.getBoolean("bench.slowest")) {
+            System.out.println("  slowest in the server (-Dbench.slowest=true):");
+            statements.printSlowest(JOBS, 15);
+        }
         if ("slurm".equals(System.getProperty("bench.peer"))) {
             double slurm = slurmMakespan(JOBS);
             System.out.printf("%nSlurm on this machine, the same %,d one-GPU `true` jobs submitted one by one (../shared/peers/slurm/run.sh)%n", JOBS);
