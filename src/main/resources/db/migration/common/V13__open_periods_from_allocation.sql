@@ -34,7 +34,7 @@ alter table allocation alter column skus set not null;
 alter table allocation alter column gpus set not null;
 
 -- The open periods are now their allocation rows. An open period without one (none should be: both were changed in
--- one transaction) held nothing any more; it ends when its run ended, as a deleted task's open period did (V8).
+-- one transaction) held nothing any more; it ends when its run ended, as a deleted task's open period always has.
 delete from usage_period where held_to is null and exists
     (select 1 from allocation a where a.run_id = usage_period.run_id and a.replica_index = usage_period.replica_index);
 update usage_period set held_to = coalesce(
