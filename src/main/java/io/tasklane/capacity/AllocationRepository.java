@@ -12,25 +12,31 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.RowLocks;
 import io.tasklane.common.RunId;
+import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Which run holds which SKU slots. Slots are only taken while the {@link ClusterLock} is held, so two
- * dispatchers, even in two Tasklane instances, never hand out one slot twice.
+ * dispatchers, even in two Tasklane instances, never hand out one slot twice. An allocation row is also its
+ * replica's open usage period; releasing it writes the closed period to {@code usage_period} in the same
+ * transaction. There is no other way to hold or free a GPU, so no code path can forget to account for one.
  */
 @Repository
 public class AllocationRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final RowLocks locks;
     private final Clock clock;
 
-    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, RowLocks locks, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -44,47 +50,20 @@ public class AllocationRepository {
     }
 
     /**
-     * Records the placements of runs (by run id) in one batch, and opens a usage period from {@code at}, the time the
-     * runs are marked admitted (see {@code V8__usage_periods.sql}), for each of their replicas that holds slots
-     * without one; call only while holding the cluster lock.
+     * Records the placements of runs (by run id) in one batch; call only while holding the cluster lock. Each row is
+     * also the replica's open usage period (see {@code V13__open_periods_from_allocation.sql}): held from {@code at},
+     * the time the runs are marked admitted, with its SKUs and GPUs. A dispatch pass thus writes no usage rows.
      */
     public void reserve(ClusterName cluster, Map<RunId, List<ReplicaPlacement>> placementsByRun, int gpusPerSku, java.time.Instant at) {
         if (placementsByRun.isEmpty()) {
             return;
         }
+        OffsetDateTime from = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         List<Object[]> rows = new java.util.ArrayList<>();
-        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(
-                new Object[] {runId.value(), p.replicaIndex(), cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku))})));
-        batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)"
-                + " values (?, ?, ?, ?, ?, ?)", rows);
-        openUsagePeriods(placementsByRun.keySet(), gpusPerSku, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-    }
-
-    /**
-     * One statement for a whole dispatch pass, whatever it admitted: a period for every replica of these runs that
-     * holds slots and has no open period (the ones just reserved; a grown run's earlier replicas have theirs). An
-     * insert-select per replica cost a round trip each: 3,000 of them made a pass admitting 3,000 runs three times
-     * slower. The run ids travel as one array, so the statement is the same for any number of runs.
-     */
-    private void openUsagePeriods(java.util.Collection<RunId> runIds, int gpusPerSku, OffsetDateTime from) {
-        Object[] ids = runIds.stream().map(RunId::value).toArray();
-        batch.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    insert into tasklane.usage_period (run_id, replica_index, task_id, task_name, project, user_id, cluster, node,
-                      skus, gpus, held_from)
-                    select a.run_id, a.replica_index, r.task_id, t.name, t.project, r.requested_by, a.cluster, a.node,
-                      length(a.slots) - length(replace(a.slots, ',', '')) + 1,
-                      (length(a.slots) - length(replace(a.slots, ',', '')) + 1) * ?, ?
-                    from tasklane.allocation a
-                    join tasklane.task_run r on r.id = a.run_id
-                    join tasklane.task t on t.id = r.task_id
-                    where a.run_id = any (?) and not exists (select 1 from tasklane.usage_period u
-                      where u.run_id = a.run_id and u.replica_index = a.replica_index and u.held_to is null)""");
-            insert.setInt(1, gpusPerSku);
-            insert.setObject(2, from);
-            insert.setArray(3, connection.createArrayOf("varchar", ids));
-            return insert;
-        });
+        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {runId.value(), p.replicaIndex(),
+                cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)), from, p.slots().size(), p.slots().size() * gpusPerSku})));
+        batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices, held_from, skus, gpus)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public List<Allocation> forRun(RunId runId) {
@@ -94,22 +73,47 @@ public class AllocationRepository {
                 .list();
     }
 
-    /** Frees the run's slots and ends its usage periods now; the number of replicas that held some. */
+    /** Frees the run's slots and closes their usage periods now; the number of replicas that held some. */
     public int release(RunId runId) {
         return releaseFrom(runId, 0);
     }
 
     /**
-     * Frees the slots of the run's replicas from {@code firstIndex} on (a shrink) and ends their usage periods
-     * now; how many replicas held some.
+     * Frees the slots of the run's replicas from {@code firstIndex} on (a shrink) and closes their usage periods now;
+     * how many replicas held some. Two statements, as when the periods were updated: the closed periods are written
+     * from the allocation rows, then the rows are deleted.
      */
     public int releaseFrom(RunId runId, int firstIndex) {
-        int released = jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
-        if (released > 0) {
-            jdbc.sql("update tasklane.usage_period set held_to = ? where run_id = ? and replica_index >= ? and held_to is null")
-                    .params(now(), runId.value(), firstIndex).update();
-        }
-        return released;
+        jdbc.sql(closePeriods("?", "run_id = ? and replica_index >= ?")).params(now(), runId.value(), firstIndex).update();
+        return jdbc.sql("delete from tasklane.allocation where run_id = ? and replica_index >= ?").params(runId.value(), firstIndex).update();
+    }
+
+    /**
+     * Frees what the runs of a task being deleted still hold (an ended run whose release a crash cut short): their
+     * periods close when their run ended, as the run's own release would have closed them, so the task's use stays
+     * accounted after the task is gone.
+     */
+    public void releaseRunsOfTask(TaskId taskId) {
+        String ofTask = "run_id in (select id from tasklane.task_run where task_id = ?)";
+        jdbc.sql(closePeriods("coalesce(r.finished_at, a.held_from)", ofTask)).param(taskId.value()).update();
+        jdbc.sql("delete from tasklane.allocation where " + ofTask).param(taskId.value()).update();
+    }
+
+    /**
+     * Writes the closed usage period of each allocation row that {@code rows} selects, ending at {@code heldTo} (SQL;
+     * parameters of {@code heldTo} come first). The rows are locked first: a second release of the same run waits
+     * for the first to delete them, then finds none, so no period is closed twice. Task, project and user come from
+     * the run and its task, which exist while the allocation does (an allocation whose run is gone holds no period).
+     */
+    private String closePeriods(String heldTo, String rows) {
+        return """
+                insert into tasklane.usage_period (run_id, replica_index, task_id, task_name, project, user_id, cluster, node,
+                  skus, gpus, held_from, held_to)
+                select a.run_id, a.replica_index, r.task_id, t.name, t.project, r.requested_by, a.cluster, a.node,
+                  a.skus, a.gpus, a.held_from, %s
+                from (select * from tasklane.allocation where %s %s) a
+                join tasklane.task_run r on r.id = a.run_id
+                join tasklane.task t on t.id = r.task_id""".formatted(heldTo, rows, locks.forUpdate());
     }
 
     private OffsetDateTime now() {

@@ -100,16 +100,13 @@ public class RunRepository {
                 .query(this::map).list();
     }
 
-    /** Removes the finished runs of a deleted task with their replicas (the task's history keeps what happened). */
+    /**
+     * Removes the finished runs of a deleted task with their replicas (the task's history keeps what happened). Call
+     * after {@code AllocationRepository.releaseRunsOfTask}, which closes the usage periods of what they still hold.
+     */
     void deleteByTask(TaskId taskId) {
         jdbc.sql("delete from tasklane.run_instance where run_id in (select id from tasklane.task_run where task_id = ?)")
                 .param(taskId.value()).update();
-        jdbc.sql("delete from tasklane.allocation where run_id in (select id from tasklane.task_run where task_id = ?)")
-                .param(taskId.value()).update();
-        // Usage periods outlive the task (the accounting keeps them); one still open ends when its run ended.
-        jdbc.sql("""
-                update tasklane.usage_period u set held_to = (select coalesce(r.finished_at, u.held_from) from tasklane.task_run r where r.id = u.run_id)
-                where u.held_to is null and u.task_id = ?""").param(taskId.value()).update();
         jdbc.sql("delete from tasklane.task_run where task_id = ?").param(taskId.value()).update();
     }
 

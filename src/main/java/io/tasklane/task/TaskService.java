@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import io.tasklane.capacity.AllocationRepository;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.ConflictException;
@@ -33,16 +34,18 @@ public class TaskService {
     private final DeletedTasks deletedTasks;
     private final ProjectService projects;
     private final ClusterService clusters;
+    private final AllocationRepository allocations;
     private final Clock clock;
 
     TaskService(TaskRepository tasks, RunRepository runs, TaskEventLog events, DeletedTasks deletedTasks,
-                ProjectService projects, ClusterService clusters, Clock clock) {
+                ProjectService projects, ClusterService clusters, AllocationRepository allocations, Clock clock) {
         this.tasks = tasks;
         this.runs = runs;
         this.events = events;
         this.deletedTasks = deletedTasks;
         this.projects = projects;
         this.clusters = clusters;
+        this.allocations = allocations;
         this.clock = clock;
     }
 
@@ -183,6 +186,8 @@ public class TaskService {
         Task task = tasks.lockById(id).orElseThrow(() -> new NotFoundException("task", id.value()));
         projects.requireMember(caller, task.spec().project(), "project");
         task.requireDeletable();
+        // Usage periods outlive the task (the accounting keeps them): what its runs still hold closes first.
+        allocations.releaseRunsOfTask(id);
         runs.deleteByTask(id);
         tasks.delete(id);
         Instant now = clock.instant();

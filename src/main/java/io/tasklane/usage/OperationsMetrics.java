@@ -108,7 +108,7 @@ class OperationsMetrics {
                     skus.put(rs.getString(1), rs.getLong(2));
                 });
         Map<String, Long> used = new HashMap<>();
-        jdbc.sql("select cluster, sum(skus) from tasklane.usage_period where held_to is null group by cluster")
+        jdbc.sql("select cluster, sum(skus) from tasklane.allocation group by cluster")
                 .query(rs -> {
                     used.put(rs.getString(1), rs.getLong(2));
                 });
@@ -119,19 +119,15 @@ class OperationsMetrics {
         return new Snapshot(now, waiting, oldest, skus, used, runs, gpuHours(now));
     }
 
-    /** Closed periods summed by the database, open ones up to now. */
+    /** Every period, closed and open (an open one up to now), summed by the database. */
     private Map<List<String>, Double> gpuHours(Instant now) {
         Map<List<String>, Double> hours = new HashMap<>();
         jdbc.sql("""
-                select project, cluster, sum(gpus * (extract(epoch from held_to) - extract(epoch from held_from)))
-                from tasklane.usage_period where held_to is not null group by project, cluster""")
+                select project, cluster, sum(gpus * (extract(epoch from coalesce(held_to, :now)) - extract(epoch from held_from)))
+                from tasklane.usage_hold group by project, cluster""").param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
                 .query(rs -> {
-                    hours.merge(List.of(rs.getString(1), rs.getString(2)), rs.getDouble(3) / 3600, Double::sum);
+                    hours.put(List.of(rs.getString(1), rs.getString(2)), rs.getDouble(3) / 3600);
                 });
-        jdbc.sql("select project, cluster, gpus, held_from from tasklane.usage_period where held_to is null").query(rs -> {
-            double seconds = Duration.between(rs.getObject(4, OffsetDateTime.class).toInstant(), now).toMillis() / 1000.0;
-            hours.merge(List.of(rs.getString(1), rs.getString(2)), rs.getInt(3) * seconds / 3600, Double::sum);
-        });
         return hours;
     }
 }

@@ -10,9 +10,15 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Quotas per project and cluster; what a project holds is the sum of its open usage periods. */
+/**
+ * Quotas per project and cluster; what a project holds is the sum of the SKUs of its runs' allocations (each is an
+ * open usage period, see {@code V13__open_periods_from_allocation.sql}).
+ */
 @Repository
 class QuotaRepository {
+
+    /** Who holds what now: the allocations with their runs' projects. */
+    private static final String HELD = "tasklane.allocation a join tasklane.task_run r on r.id = a.run_id";
 
     private final JdbcClient jdbc;
 
@@ -42,7 +48,7 @@ class QuotaRepository {
 
     /** SKUs held now on the cluster, per project. */
     Map<String, Integer> heldOn(String cluster) {
-        return jdbc.sql("select project, sum(skus) from tasklane.usage_period where cluster = ? and held_to is null group by project")
+        return jdbc.sql("select r.project, sum(a.skus) from " + HELD + " where a.cluster = ? group by r.project")
                 .param(cluster).query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -51,9 +57,8 @@ class QuotaRepository {
     List<ProjectQuota> onCluster(String cluster) {
         return jdbc.sql("""
                 select q.project, q.max_skus, q.updated_at, q.updated_by,
-                       (select coalesce(sum(u.skus), 0) from tasklane.usage_period u
-                        where u.project = q.project and u.cluster = q.cluster and u.held_to is null) as held
-                from tasklane.project_quota q where q.cluster = :cluster order by q.project""").param("cluster", cluster)
+                       (select coalesce(sum(a.skus), 0) from %s where r.project = q.project and a.cluster = q.cluster) as held
+                from tasklane.project_quota q where q.cluster = :cluster order by q.project""".formatted(HELD)).param("cluster", cluster)
                 .query((rs, i) -> new ProjectQuota(rs.getString("project"), cluster, rs.getInt("max_skus"), rs.getInt("held"),
                         rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by")))
                 .list();
@@ -63,12 +68,11 @@ class QuotaRepository {
     List<ProjectQuota> ofProject(String project) {
         return jdbc.sql("""
                 select c.cluster, q.max_skus, q.updated_at, q.updated_by,
-                       (select coalesce(sum(u.skus), 0) from tasklane.usage_period u
-                        where u.project = :project and u.cluster = c.cluster and u.held_to is null) as held
+                       (select coalesce(sum(a.skus), 0) from %1$s where r.project = :project and a.cluster = c.cluster) as held
                 from (select cluster from tasklane.project_quota where project = :project
-                      union select cluster from tasklane.usage_period where project = :project and held_to is null) c
+                      union select a.cluster from %1$s where r.project = :project) c
                 left join tasklane.project_quota q on q.project = :project and q.cluster = c.cluster
-                order by c.cluster""").param("project", project)
+                order by c.cluster""".formatted(HELD)).param("project", project)
                 .query((rs, i) -> new ProjectQuota(project, rs.getString("cluster"), (Integer) rs.getObject("max_skus", Integer.class),
                         rs.getInt("held"), rs.getObject("updated_at", OffsetDateTime.class) == null ? null
                         : rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by")))

@@ -34,7 +34,7 @@ public class RunUsage {
             return Map.of();
         }
         List<UsagePeriod> periods = jdbc.sql("""
-                        select run_id, replica_index, gpus, held_from, held_to from tasklane.usage_period where run_id in (:runs)""")
+                        select run_id, replica_index, gpus, held_from, held_to from tasklane.usage_hold where run_id in (:runs)""")
                 .param("runs", runs.stream().map(RunId::value).toList())
                 .query((rs, i) -> new UsagePeriod(rs.getString("run_id"), rs.getInt("replica_index"), null, null, null, null, null, null,
                         0, rs.getInt("gpus"), rs.getObject("held_from", OffsetDateTime.class).toInstant(),

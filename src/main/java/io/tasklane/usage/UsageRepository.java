@@ -8,7 +8,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the holding periods that {@code capacity/AllocationRepository} writes with each allocation and release. */
+/**
+ * Reads the holding periods from the view {@code usage_hold}: the closed ones that {@code capacity/AllocationRepository}
+ * writes with each release, and the open ones, which are the allocation rows themselves.
+ */
 @Repository
 class UsageRepository {
 
@@ -25,7 +28,7 @@ class UsageRepository {
     List<UsagePeriod> overlapping(UsageQuery query, boolean everything, String ownUser, Set<String> managedProjects) {
         StringBuilder sql = new StringBuilder("""
                 select run_id, replica_index, task_id, task_name, project, user_id, cluster, node, skus, gpus, held_from, held_to
-                from tasklane.usage_period where held_from < :to and (held_to is null or held_to > :from)""");
+                from tasklane.usage_hold where held_from < :to and (held_to is null or held_to > :from)""");
         var statement = new java.util.LinkedHashMap<String, Object>();
         statement.put("from", utc(query.from()));
         statement.put("to", utc(query.to()));

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Usage end to end, on PostgreSQL, with a Tasklane whose clock the test sets: alice (project vision, 2 GPUs) and
  * bob (project audio, 1 GPU) hold GPUs from 23:00 in Taipei (15:00 UTC) across midnight; Tasklane is killed
  * (SIGKILL) at 23:30 and started again at 00:30; alice's daily window shrinks her run to one GPU at 00:45; both
- * runs are stopped at 01:00. Each day holds exactly what was held before and after midnight and the resize, to the
- * second; alice sees her own use, carol (vision's manager) the
- * project's, the admin everything.
+ * runs are stopped at 01:00. The open periods (the allocation rows) survive the crash and count up to now; each day
+ * holds exactly what was held before and after midnight and the resize, to the second; each replica ends with one
+ * closed period from its admission; alice sees her own use, carol (vision's manager) the project's, the admin
+ * everything.
  */
 class UsageEndToEndTest {
 
@@ -70,6 +71,11 @@ class UsageEndToEndTest {
         tasklane.start("after-crash.log", clockArgs);
         awaitRun(admin, alicesRun, r -> r.path("state").asText().equals("RUNNING"));
         awaitRun(admin, bobsRun, r -> r.path("state").asText().equals("RUNNING"));
+        JdbcClient database = JdbcClient.create(postgres.getPostgresDatabase());
+        assertThat(holdings(database)).as("the crash kept the open periods: the allocation rows, held from the admission")
+                .containsExactly("open 2026-12-06T15:00:00Z", "open 2026-12-06T15:00:00Z", "open 2026-12-06T15:00:00Z");
+        assertThat(rows(admin.get("/api/v1/usage?from=2026-12-06&to=2026-12-07&timeZone=Asia/Taipei&groupBy=user").json()))
+                .as("held up to now, across the crash").containsExactly("alice 10800.0 runs=1", "bob 5400.0 runs=1");
         ControlledClock.set(clock, Instant.parse("2026-12-06T16:45:00Z"));
         Await.until("alice's daily window to shrink her run to one replica", () -> admin.get("/api/v1/clusters/local").json().path("freeSkus").asInt(),
                 free -> free == 2);
@@ -89,10 +95,21 @@ class UsageEndToEndTest {
         JsonNode byProject = admin.get("/api/v1/usage?from=2026-12-06&to=2026-12-07&timeZone=Asia/Taipei&groupBy=project").json();
         assertThat(rows(byProject)).containsExactly("audio 7200.0 runs=1", "vision 13500.0 runs=1");
         assertThat(byProject.at("/total/gpuHours").asDouble()).isEqualTo(5.75);
-        assertThat(JdbcClient.create(postgres.getPostgresDatabase()).sql("select count(*) from tasklane.usage_period").query(Long.class).single())
-                .as("one period per replica, none doubled by the restart").isEqualTo(3);
+        assertThat(holdings(database)).as("one closed period per replica, from its admission, none doubled by the restart")
+                .containsExactly("2026-12-06T15:00:00Z-2026-12-06T16:45:00Z", "2026-12-06T15:00:00Z-2026-12-06T17:00:00Z",
+                        "2026-12-06T15:00:00Z-2026-12-06T17:00:00Z");
+        assertThat(database.sql("select count(*) from tasklane.usage_period").query(Long.class).single()).isEqualTo(3);
         String csv = admin.send(admin.request(byUserAndDay).header("Accept", "text/csv").GET()).body();
         assertThat(csv).contains("alice,2026-12-06,2,2,7200,1\r\n", "bob,2026-12-07,1,1,3600,1\r\n");
+    }
+
+    /** Every period of the view usage_hold, closed ("from-to") and open ("open from"), in order. */
+    private static List<String> holdings(JdbcClient database) {
+        return database.sql("select held_from, held_to from tasklane.usage_hold").query((rs, i) -> {
+            Instant from = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+            java.time.OffsetDateTime to = rs.getObject(2, java.time.OffsetDateTime.class);
+            return to == null ? "open " + from : from + "-" + to.toInstant();
+        }).list().stream().sorted().toList();
     }
 
     /** A daily window at 00:45 Taipei (16:45 UTC) of one replica: it resizes alice's running run from two to one. */

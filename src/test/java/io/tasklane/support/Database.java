@@ -40,13 +40,16 @@ public final class Database {
         reserve(jdbc, "r" + id, cluster, node, firstSlot, skus);
     }
 
-    /** The run's only replica holds {@code skus} slots of {@code node} from {@code firstSlot} on (GPU index = slot). */
+    /**
+     * The run's only replica holds {@code skus} slots of {@code node} from {@code firstSlot} on (GPU index = slot, one GPU
+     * per SKU), from now: its open usage period.
+     */
     public static void reserve(JdbcClient jdbc, String runId, String cluster, String node, int firstSlot, int skus) {
         String slots = java.util.stream.IntStream.range(firstSlot, firstSlot + skus).mapToObj(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(","));
         jdbc.sql("""
-                insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices)
-                values (?, 0, ?, ?, ?, ?)""").params(runId, cluster, node, slots, slots).update();
+                insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices, held_from, skus, gpus)
+                values (?, 0, ?, ?, ?, ?, now(), ?, ?)""").params(runId, cluster, node, slots, slots, skus, skus).update();
     }
 
     /** Removes every task with its runs, replicas and allocations. */

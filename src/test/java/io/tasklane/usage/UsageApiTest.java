@@ -133,8 +133,9 @@ class UsageApiTest {
         assertThat(alice.get("/api/v1/usage?project=" + project).json().at("/total/runs").asInt()).isEqualTo(1);
     }
 
+    /** The run's periods, closed and open (its allocation rows), as every reader of usage over time sees them. */
     private List<Map<String, Object>> periodsOf(String run) {
-        return jdbc.sql("select * from tasklane.usage_period where run_id = ? order by replica_index, held_from").param(run).query().listOfRows();
+        return jdbc.sql("select * from tasklane.usage_hold where run_id = ? order by replica_index, held_from").param(run).query().listOfRows();
     }
 
     /** Starts a one-replica-per-SKU job of {@code replicas} in the project as {@code who}, and waits for it to succeed. */
