@@ -181,11 +181,12 @@ class RunLifecycleBench {
         jdbc.sql("analyze tasklane.task_run").update();
 
         StatementReport statements = StatementReport.start(jdbc);
-        long[] emptyCluster = timePasses(5);
-        statements.print(5, "pass");
+        int passes = Integer.getInteger("bench.passes", 5);
+        long[] emptyCluster = timePasses(passes);
+        statements.print(passes, "pass");
         // Fill the cluster for real once, then time passes where almost nothing fits any more.
         int admitted = transactions.execute(status -> dispatcher.dispatch(SIM)).size();
-        long[] fullCluster = timePasses(5);
+        long[] fullCluster = timePasses(passes);
 
         System.out.printf("%n%,d queued runs (1-4 SKUs), 1,000 simulated nodes x 8 SKUs, PostgreSQL%n", QUEUED_RUNS);
         System.out.printf("  one pass, empty cluster   p50 %6d ms  min %6d ms  (admits %,d runs; rolled back)%n",
