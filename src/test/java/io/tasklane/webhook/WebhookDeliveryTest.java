@@ -47,10 +47,20 @@ class WebhookDeliveryTest {
         receiver = new WebhookReceiver();
     }
 
+    /**
+     * Stops and deletes this test's tasks: cluster sim is shared with tests that check no run there was killed
+     * without a force-start an admin confirmed, and this test kills one directly.
+     */
     @AfterEach
     void tearDown() {
-        for (String task : admin.get("/api/v1/tasks?project=" + project + "&limit=500").items("id")) {
+        List<String> tasks = admin.get("/api/v1/tasks?project=" + project + "&limit=500").items("id");
+        for (String task : tasks) {
             admin.post("/api/v1/tasks/" + task + "/stop", null);
+        }
+        for (String task : tasks) {
+            Await.until("task " + task + " to be idle", () -> admin.get("/api/v1/tasks/" + task).json().path("state").asText(),
+                    state -> List.of("CREATED", "STOPPED", "KILLED", "FAILED", "SUCCEEDED").contains(state));
+            assertThat(admin.delete("/api/v1/tasks/" + task).status()).isEqualTo(204);
         }
         admin.delete("/api/v1/projects/" + project + "/quotas/sim");
         receiver.close();
