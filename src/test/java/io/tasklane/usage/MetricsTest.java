@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
+import io.tasklane.support.SharedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,10 +27,7 @@ class MetricsTest {
     @AfterEach
     void emptyFairshare() {
         Api admin = Api.anonymous(port).as("admin");
-        for (String task : admin.get("/api/v1/tasks?cluster=fairshare&limit=500").items("id")) {
-            admin.post("/api/v1/tasks/" + task + "/stop", null);
-        }
-        Await.until("cluster fairshare to be empty", () -> admin.get("/api/v1/clusters/fairshare").json().get("freeSkus").asInt(), free -> free == 8);
+        SharedClusters.empty(admin, "fairshare", 8);
     }
 
     @Test

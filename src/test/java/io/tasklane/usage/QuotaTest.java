@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tasklane.support.Api;
 import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
+import io.tasklane.support.SharedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,7 @@ class QuotaTest {
     @AfterEach
     void emptyFairshare() {
         admin.delete("/api/v1/projects/" + a + "/quotas/fairshare");
-        for (String task : admin.get("/api/v1/tasks?cluster=fairshare&limit=500").items("id")) {
-            admin.post("/api/v1/tasks/" + task + "/stop", null);
-        }
-        Await.until("cluster fairshare to be empty", () -> admin.get("/api/v1/clusters/fairshare").json().get("freeSkus").asInt(), free -> free == 8);
+        SharedClusters.empty(admin, "fairshare", 8);
     }
 
     @Test
