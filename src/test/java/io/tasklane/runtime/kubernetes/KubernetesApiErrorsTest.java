@@ -22,6 +22,7 @@ import io.tasklane.support.Api;
 import io.tasklane.support.ApiServerMock;
 import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.Kubelet;
+import io.tasklane.support.SharedClusters;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +68,10 @@ class KubernetesApiErrorsTest {
     }
 
     @AfterEach
-    void healTheApiServer() {
+    void healTheApiServerAndEmptyTheCluster() {
         apiServer.clearFaults();
+        // A test that failed half-way leaves its run holding SKUs; the next test must still find the cluster empty.
+        SharedClusters.empty(Api.anonymous(port).as("admin"), "kubernetes", 16);
     }
 
     @Test

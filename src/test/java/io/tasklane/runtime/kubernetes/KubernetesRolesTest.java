@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.tasklane.support.Api;
+import io.tasklane.support.Await;
 import io.tasklane.support.IntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,9 @@ class KubernetesRolesTest extends KubernetesRunTest {
         assertThat(headless.getSpec().getPublishNotReadyAddresses()).isTrue();
         assertThat(headless.getSpec().getSelector()).containsEntry("tasklane.io/run", run);
 
-        JsonNode instances = alice.get("/api/v1/runs/" + run + "/instances?role=worker").json();
+        // The pods are created before the launch's transaction records the run's instances: wait for those.
+        JsonNode instances = Await.until("the run's worker instances", () -> alice.get("/api/v1/runs/" + run + "/instances?role=worker").json(),
+                i -> i.get("items").size() == 2);
         assertThat(instances.get("items").findValuesAsText("pod")).containsExactly(host + "-1", host + "-2");
         assertThat(instances.get("items").findValuesAsText("container")).containsOnly("task");
 
