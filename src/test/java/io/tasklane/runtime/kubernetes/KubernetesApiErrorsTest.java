@@ -159,11 +159,14 @@ class KubernetesApiErrorsTest {
     void aReplicaWhoseContainerHasNotStartedHasNoLogYetRatherThanAnError() {
         String run = start(aTask().named(unique("early")).cluster("kubernetes").json());
         kubelet.awaitPod(NS, "tl-" + run + "-0");
+        // The pod exists before the launch records the run's instance: wait for that, so the 404 below is the log's.
+        await.instance(run, 0, i -> !i.isMissingNode(), "recorded");
         apiServer.fail("GET", "/pods/tl-" + run + "-0/log", 400, 1);
 
         Api.Response logs = alice.get("/api/v1/runs/" + run + "/instances/0/logs");
 
         assertThat(logs.status()).as(logs.body()).isEqualTo(404);
+        assertThat(logs.body()).contains("log of instance");
         stopAndAwait(run);
     }
 
