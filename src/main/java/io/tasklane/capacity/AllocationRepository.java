@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.RowLocks;
 import io.tasklane.common.RunId;
+import io.tasklane.common.SqlDialect;
 import io.tasklane.common.TaskId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,12 +32,14 @@ public class AllocationRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final RowLocks locks;
+    private final SqlDialect dialect;
     private final Clock clock;
 
-    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, RowLocks locks, Clock clock) {
+    AllocationRepository(JdbcClient jdbc, JdbcTemplate batch, RowLocks locks, SqlDialect dialect, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.locks = locks;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -61,9 +64,38 @@ public class AllocationRepository {
         OffsetDateTime from = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
         List<Object[]> rows = new java.util.ArrayList<>();
         placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {runId.value(), p.replicaIndex(),
-                cluster.value(), p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)), from, p.slots().size(), p.slots().size() * gpusPerSku})));
-        batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, cluster, node, slots, gpu_indices, held_from, skus, gpus)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)), p.slots().size(), p.slots().size() * gpusPerSku})));
+        if (dialect.isPostgres()) {
+            insertAsArrays(cluster, from, rows);
+        } else {
+            batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, node, slots, gpu_indices, skus, gpus, cluster, held_from)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(r -> append(r, cluster.value(), from)).toList());
+        }
+    }
+
+    /**
+     * One statement for every row of a pass, each column sent as one array: a pass admitting thousands of replicas
+     * took PostgreSQL tens of multi-row inserts of a thousand parameters each to parse and plan; unnest() is planned once.
+     */
+    private void insertAsArrays(ClusterName cluster, OffsetDateTime from, List<Object[]> rows) {
+        String[] types = {"varchar", "int", "varchar", "varchar", "varchar", "int", "int"};
+        Object[][] columns = new Object[types.length][];
+        for (int c = 0; c < types.length; c++) {
+            columns[c] = "int".equals(types[c]) ? new Integer[rows.size()] : new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                columns[c][r] = rows.get(r)[c];
+            }
+        }
+        jdbc.sql("insert into tasklane.allocation (run_id, replica_index, node, slots, gpu_indices, skus, gpus, cluster, held_from)"
+                        + " select r, i, n, s, g, k, u, ?, ? from unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                        + " ?::int[], ?::int[]) as p (r, i, n, s, g, k, u)")
+                .params(cluster.value(), from, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]).update();
+    }
+
+    private static Object[] append(Object[] row, Object... more) {
+        Object[] all = Arrays.copyOf(row, row.length + more.length);
+        System.arraycopy(more, 0, all, row.length, more.length);
+        return all;
     }
 
     public List<Allocation> forRun(RunId runId) {

@@ -1,10 +1,5 @@
 package io.tasklane.common;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +14,8 @@ public class RowLocks {
 
     private final String lock;
 
-    RowLocks(DataSource dataSource) {
-        this.lock = isPostgres(dataSource) ? "for no key update" : "for update";
+    RowLocks(SqlDialect dialect) {
+        this.lock = dialect.isPostgres() ? "for no key update" : "for update";
     }
 
     /** Appended to a select: lock the rows read, waiting for anyone holding them. */
@@ -31,13 +26,5 @@ public class RowLocks {
     /** Appended to a select: lock the rows read that nobody holds; skip the others. */
     public String forUpdateSkipLocked() {
         return lock + " skip locked";
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database Tasklane runs on: " + e.getMessage(), e);
-        }
     }
 }
