@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.RunId;
+import io.tasklane.common.SqlDialect;
 import io.tasklane.common.TaskId;
 import io.tasklane.task.RunRoles;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +29,12 @@ class QueueRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final SqlDialect dialect;
 
-    QueueRepository(JdbcClient jdbc, DataSource dataSource) {
+    QueueRepository(JdbcClient jdbc, DataSource dataSource, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
+        this.dialect = dialect;
     }
 
     /** The cluster's waiting pinned run (one at most), as an entry. */
@@ -163,23 +166,45 @@ class QueueRepository {
      */
     java.util.Set<RunId> markAdmitted(List<RunId> runIds, Instant at) {
         OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        String update = "update tasklane.task_run set admitted_at = :at, reason = case when reason like 'QuotaExceeded:%' then null"
+                + " else reason end where id IDS and state = 'QUEUED' and admitted_at is null";
         int marked = 0;
-        for (int from = 0; from < runIds.size(); from += 1000) {
-            marked += jdbc.sql("update tasklane.task_run set admitted_at = :at,"
-                            + " reason = case when reason like 'QuotaExceeded:%' then null else reason end where id in (:ids) and state = 'QUEUED'"
-                            + " and admitted_at is null")
-                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000)))).update();
+        for (List<RunId> ids : idChunks(runIds)) {
+            marked += withIds(update, when, ids).update();
         }
         if (marked == runIds.size()) {
             return new java.util.HashSet<>(runIds);
         }
         java.util.Set<RunId> admitted = new java.util.HashSet<>();
-        for (int from = 0; from < runIds.size(); from += 1000) {
-            admitted.addAll(jdbc.sql("select id from tasklane.task_run where id in (:ids) and admitted_at = :at")
-                    .param("at", when).param("ids", values(runIds.subList(from, Math.min(runIds.size(), from + 1000))))
+        for (List<RunId> ids : idChunks(runIds)) {
+            admitted.addAll(withIds("select id from tasklane.task_run where admitted_at = :at and id IDS", when, ids)
                     .query((rs, i) -> new RunId(rs.getString(1))).list());
         }
         return admitted;
+    }
+
+    /**
+     * The statement with {@code :at} bound and {@code IDS} matching the runs: on PostgreSQL one array parameter, so
+     * one statement however many runs a pass admits, planned once; on H2 an {@code in} list of at most a thousand.
+     */
+    private JdbcClient.StatementSpec withIds(String sql, OffsetDateTime at, List<RunId> runIds) {
+        if (dialect.isPostgres()) {
+            // Positional: a named parameter would expand the array into a list.
+            return jdbc.sql(sql.replace(":at", "?").replace("IDS", "= any(cast(? as varchar[]))"))
+                    .params(at, runIds.stream().map(RunId::value).toArray(String[]::new));
+        }
+        return jdbc.sql(sql.replace("IDS", "in (:ids)")).param("at", at).param("ids", values(runIds));
+    }
+
+    private List<List<RunId>> idChunks(List<RunId> runIds) {
+        if (dialect.isPostgres()) {
+            return List.of(runIds);
+        }
+        List<List<RunId>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < runIds.size(); from += 1000) {
+            chunks.add(runIds.subList(from, Math.min(runIds.size(), from + 1000)));
+        }
+        return chunks;
     }
 
     private static List<String> values(List<RunId> runIds) {
