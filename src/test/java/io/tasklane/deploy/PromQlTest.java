@@ -9,7 +9,7 @@ class PromQlTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "tasklane_runs{state=~\"QUEUED|RUNNING\"}                                                   | none",
+            "tasklane_runs{state=\"RUNNING\"}                                                            | none",
             "sum by (cluster) (tasklane_cluster_skus_used{cluster=~\"$cluster\"})                       | sum",
             "max by (cluster, state) (tasklane_runs{cluster=~\"$cluster\"})                             | max",
             "max(tasklane_engine_jobs_due)                                                              | max",
