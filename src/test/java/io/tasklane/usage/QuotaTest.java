@@ -88,7 +88,7 @@ class QuotaTest {
 
         Api.Response planned = admin.post("/api/v1/tasks/" + task + "/force-start", null);
         assertThat(planned.status()).as(planned.body()).isEqualTo(201);
-        assertThat(planned.json().findValuesAsText("runId")).as("the cheaper run, of the other project").containsExactly(b1);
+        assertThat(planned.json().get("victims").findValuesAsText("runId")).as("the cheaper run, of the other project").containsExactly(b1);
         Api.Response confirmed = admin.post("/api/v1/force-starts/" + planned.json().get("id").asText() + "/confirm", null);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
 
