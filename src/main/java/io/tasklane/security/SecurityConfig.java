@@ -7,12 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -26,7 +21,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * console and Camunda's webapps — takes one form sign-in with a session and CSRF protection; the webapps read
  * that sign-in through {@link CamundaWebappSignIn}, so a person signs in once. Only health, the OpenAPI
  * documents, the sign-in page and the console's static files are anonymous. {@code /actuator/prometheus} is for admins
- * and the scrape user of {@link MetricsProperties}.
+ * and the scrape user of {@link MetricsProperties}, or for anyone if configured open ({@link ScrapeAccess}).
  */
 @Configuration
 class SecurityConfig {
@@ -48,7 +43,7 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(paths("/api/**", "/engine-rest/**")).authenticated()
-                        .requestMatchers("/actuator/prometheus").access(scrapers(metrics))
+                        .requestMatchers("/actuator/prometheus").access(ScrapeAccess.rule(metrics))
                         .anyRequest().hasAuthority(ADMIN_AUTHORITY))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(exceptions -> exceptions
@@ -78,25 +73,6 @@ class SecurityConfig {
                         .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new ConsoleEntryPoint(LOGIN_PAGE)));
         return http.build();
-    }
-
-    /** Admins, the configured scrape user, or anyone if metrics are configured open. */
-    private static AuthorizationManager<RequestAuthorizationContext> scrapers(MetricsProperties metrics) {
-        return (authentication, context) -> {
-            if (metrics.open()) {
-                return new AuthorizationDecision(true);
-            }
-            Authentication who = authentication.get();
-            boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
-            boolean admin = signedIn && who.getAuthorities().stream().anyMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()));
-            boolean scraper = signedIn && metrics.scrapeUser() != null && !metrics.scrapeUser().isBlank()
-                    && metrics.scrapeUser().equals(userId(who));
-            return new AuthorizationDecision(admin || scraper);
-        };
-    }
-
-    private static String userId(Authentication who) {
-        return who.getPrincipal() instanceof Caller caller ? caller.userId() : who.getName();
     }
 
     private static RequestMatcher paths(String... patterns) {

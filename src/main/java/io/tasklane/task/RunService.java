@@ -228,7 +228,7 @@ public class RunService {
         Instant now = clock.instant();
         runs.finish(id, state, reason, now);
         changeTaskState(locked, state, actorOf(run.reason(), reason), reason);
-        publisher.publishEvent(new RunEnded(id, run.taskId(), state, reason, now));
+        publisher.publishEvent(new RunEnded(id, run.taskId(), run.cluster(), state, reason, now));
     }
 
     /** The task locked until the transaction ends, if {@code caller} may act on it: 404 or 403 otherwise. */

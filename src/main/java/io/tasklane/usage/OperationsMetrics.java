@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.tasklane.task.TaskState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * What Prometheus reads of Tasklane's state (at {@code /actuator/prometheus}), taken from the database so every
  * instance sharing it reports the same figures and a restart loses nothing: per cluster the runs waiting and the
- * oldest wait, SKUs in all, in use and free; runs by state; GPU-hours per project and cluster (a counter, summed from the
- * holding periods). A snapshot serves every meter for {@link #FRESH_FOR}, so a scrape costs one round of queries;
- * meters of a cluster, project or state seen for the first time appear from the scrape after.
- * (The dispatcher counts admissions and times its passes itself.)
+ * oldest wait, SKUs in all, in use and free; runs by cluster and state; GPU-hours per project and cluster (a counter,
+ * summed from the holding periods). A snapshot serves every meter for {@link #FRESH_FOR}, so a scrape costs one round of
+ * queries; meters of a cluster, project or state seen for the first time appear from the scrape after. Since every
+ * instance reports the same figures, dashboards take their {@code max} over instances, never their sum.
+ * (The dispatcher counts admissions and times its passes itself, and {@link RunsEndedCounter} counts ends: those are
+ * each instance's own and add up.)
  */
 @Component
 class OperationsMetrics {
@@ -44,9 +47,9 @@ class OperationsMetrics {
         this.clock = clock;
     }
 
-    /** The figures at one moment, by cluster, state, and project and cluster. */
+    /** The figures at one moment, by cluster; runs by cluster and state; GPU-hours by project and cluster. */
     record Snapshot(Instant at, Map<String, Long> waiting, Map<String, Double> oldestWait, Map<String, Long> skus,
-                    Map<String, Long> skusUsed, Map<String, Long> runs, Map<List<String>, Double> gpuHours) {
+                    Map<String, Long> skusUsed, Map<List<String>, Long> runs, Map<List<String>, Double> gpuHours) {
         static final Snapshot EMPTY = new Snapshot(Instant.EPOCH, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
@@ -63,8 +66,9 @@ class OperationsMetrics {
         }
         snapshot = take(now);
         snapshot.skus().keySet().forEach(this::registerCluster);
-        snapshot.runs().keySet().forEach(state -> once("runs/" + state, () -> Gauge.builder("tasklane.runs", this,
-                m -> m.current().runs().getOrDefault(state, 0L)).description("Runs in each state").tag("state", state).register(registry)));
+        snapshot.runs().keySet().forEach(key -> once("runs/" + key, () -> Gauge.builder("tasklane.runs", this,
+                        m -> m.current().runs().getOrDefault(key, 0L))
+                .description("Runs in each state, per cluster").tags(Tags.of("cluster", key.get(0), "state", key.get(1))).register(registry)));
         snapshot.gpuHours().keySet().forEach(key -> once("gpu/" + key, () -> FunctionCounter.builder("tasklane.gpu.hours", this,
                         m -> m.current().gpuHours().getOrDefault(key, 0.0))
                 .description("GPU-hours held, per project and cluster").tags(Tags.of("project", key.get(0), "cluster", key.get(1)))
@@ -85,6 +89,7 @@ class OperationsMetrics {
             Gauge.builder("tasklane.cluster.skus.free", this, m -> Math.max(0L, m.current().skus().getOrDefault(cluster, 0L)
                             - m.current().skusUsed().getOrDefault(cluster, 0L)))
                     .description("SKUs of schedulable nodes that no run holds").tag("cluster", cluster).register(registry);
+            TaskState.FINAL.forEach(outcome -> RunsEndedCounter.of(registry, cluster, outcome));
         });
     }
 
@@ -112,9 +117,9 @@ class OperationsMetrics {
                 .query(rs -> {
                     used.put(rs.getString(1), rs.getLong(2));
                 });
-        Map<String, Long> runs = new HashMap<>();
-        jdbc.sql("select state, count(*) from tasklane.task_run group by state").query(rs -> {
-            runs.put(rs.getString(1), rs.getLong(2));
+        Map<List<String>, Long> runs = new HashMap<>();
+        jdbc.sql("select cluster, state, count(*) from tasklane.task_run group by cluster, state").query(rs -> {
+            runs.put(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3));
         });
         return new Snapshot(now, waiting, oldest, skus, used, runs, gpuHours(now));
     }

@@ -167,6 +167,33 @@ class DeployManifestsTest {
         assertThat(titles).hasSizeGreaterThanOrEqualTo(10);
     }
 
+    /**
+     * deploy/base runs two replicas, and each reports the figures it reads from the database (queues, SKUs, runs by
+     * state, GPU-hours, the engine's jobs) the same: a panel takes their max, since a sum would count each twice. What an
+     * instance counts of its own work (admissions, waits and passes it timed, runs it ended, its thread pool) adds up
+     * over instances: a panel sums it. A metric not named here is taken for a database figure.
+     */
+    @Test
+    void databaseFiguresAreTakenOnceAndEachInstancesOwnCountsAreSummed() throws IOException {
+        Set<String> perInstance = Set.of("tasklane_admissions_total", "tasklane_queue_wait_seconds_bucket",
+                "tasklane_dispatch_pass_seconds_bucket", "tasklane_runs_ended_total", "executor_active_threads", "executor_queued_tasks");
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DEPLOY.resolve("components/monitoring/tasklane-dashboard.json").toFile());
+        List<String> checked = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.get("panels")) {
+            for (com.fasterxml.jackson.databind.JsonNode target : panel.path("targets")) {
+                String expr = target.get("expr").asText();
+                PromQl.firstAggregations(expr).forEach((metric, aggregation) -> {
+                    assertThat(aggregation).as(panel.get("title").asText() + ": " + expr)
+                            .isEqualTo(perInstance.contains(metric) ? "sum" : "max");
+                    checked.add(metric);
+                });
+            }
+        }
+        assertThat(checked).as("database figures and per-instance counters both queried")
+                .contains("tasklane_runs", "tasklane_cluster_skus_used", "tasklane_gpu_hours_total", "tasklane_runs_ended_total");
+    }
+
     private static List<Map<String, Object>> render(Path kustomization) throws Exception {
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", kustomization.toString()).start();
         String rendered = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,7 +12,9 @@ import io.tasklane.support.IntegrationTest;
 import io.tasklane.support.SharedClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Scrapes /actuator/prometheus while cluster fairshare (2 nodes × 4 SKUs) runs one 4-SKU service and queues an
@@ -23,6 +25,8 @@ class MetricsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void emptyFairshare() {
@@ -48,15 +52,17 @@ class MetricsTest {
         assertThat(value(text, "tasklane_cluster_skus_used", "cluster=\"fairshare\"")).hasValue(4);
         assertThat(value(text, "tasklane_cluster_skus_free", "cluster=\"fairshare\"")).hasValue(4);
         assertThat(value(text, "tasklane_queue_oldest_wait_seconds", "cluster=\"fairshare\"").orElseThrow()).isBetween(0.0, 600.0);
-        assertThat(value(text, "tasklane_runs", "state=\"RUNNING\"").orElseThrow()).isGreaterThanOrEqualTo(1);
-        assertThat(value(text, "tasklane_runs", "state=\"QUEUED\"").orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(value(text, "tasklane_runs", "cluster=\"fairshare\"", "state=\"RUNNING\"")).as("runs by state per cluster").hasValue(1);
+        assertThat(value(text, "tasklane_runs", "cluster=\"fairshare\"", "state=\"QUEUED\"")).hasValue(1);
         assertThat(value(text, "tasklane_admissions_total", "cluster=\"fairshare\"").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(value(text, "tasklane_queue_wait_seconds_count", "cluster=\"fairshare\"").orElseThrow()).isGreaterThanOrEqualTo(1);
-        assertThat(value(text, "tasklane_gpu_hours_total", "project=\"" + project + "\"").orElseThrow())
-                .as("4 GPUs for under ten minutes").isBetween(1e-9, 4 * 10 / 60.0);
+        assertThat(value(text, "tasklane_gpu_hours_total", "project=\"" + project + "\"", "cluster=\"fairshare\"").orElseThrow())
+                .as("4 GPUs for under ten minutes, on cluster fairshare").isBetween(1e-9, 4 * 10 / 60.0);
+        assertThat(value(text, "tasklane_gpu_hours_total", "project=\"" + project + "\"", "cluster=\"sim\"")).as("nothing elsewhere").isEmpty();
+        assertThat(value(text, "tasklane_runs_ended_total", "cluster=\"fairshare\"", "outcome=\"KILLED\"")).as("registered from zero").isPresent();
         assertThat(value(text, "tasklane_dispatch_pass_seconds_count", "").orElseThrow()).isGreaterThanOrEqualTo(1);
         assertThat(text).contains("tasklane_dispatch_pass_seconds_bucket{le=");
-        assertThat(text).contains("# TYPE tasklane_gpu_hours_total counter");
+        assertThat(text).contains("# TYPE tasklane_gpu_hours_total counter", "# TYPE tasklane_runs_ended_total counter");
         assertThat(value(text, "tasklane_engine_jobs_due", "").orElseThrow()).isBetween(0.0, 10_000.0);
         assertThat(value(text, "tasklane_engine_jobs_locked", "").orElseThrow()).isBetween(0.0, 10_000.0);
         assertThat(value(text, "tasklane_engine_jobs_failed", "").orElseThrow()).isBetween(0.0, 10_000.0);
@@ -66,6 +72,61 @@ class MetricsTest {
         assertThat(admin.delete("/api/v1/tasks/" + scheduled).status()).isEqualTo(204);
         assertThat(dashboardMetrics()).as("every metric the Grafana dashboard queries is served")
                 .isNotEmpty().allSatisfy(metric -> assertThat(text).contains("\n" + metric));
+    }
+
+    /**
+     * A job that succeeds and a service that is stopped: each end counts once under its outcome. Deleting their tasks
+     * deletes their runs, which lowers the live count of runs by state but not the count of ends.
+     */
+    @Test
+    void eachRunsEndCountsOnceByClusterAndOutcomeAndStaysCountedWhenItsTaskIsDeleted() {
+        Api admin = Api.anonymous(port).as("admin");
+        String project = "ended-" + Long.toString(System.nanoTime(), 36);
+        assertThat(admin.post("/api/v1/projects", "{\"name\": \"" + project + "\"}").status()).isEqualTo(201);
+        String before = scrape(admin);
+
+        String job = startTask(admin, aTask().named("succeeds").project(project).cluster("fairshare"));
+        String jobTask = awaitRun(admin, job, "SUCCEEDED");
+        String service = startTask(admin, aTask().named("stopped").project(project).cluster("fairshare").with("kind", "SERVICE"));
+        String serviceTask = awaitRun(admin, service, "RUNNING");
+        assertThat(admin.post("/api/v1/tasks/" + serviceTask + "/stop", null).status()).isEqualTo(202);
+        awaitRun(admin, service, "STOPPED");
+        long succeededRuns = jdbc.sql("select count(*) from tasklane.task_run where cluster = 'fairshare' and state = 'SUCCEEDED'")
+                .query(Long.class).single();
+
+        String text = Await.until("the scrape to count both ends and show the runs", () -> scrape(admin),
+                t -> ended(t, "SUCCEEDED") > ended(before, "SUCCEEDED") && ended(t, "STOPPED") > ended(before, "STOPPED")
+                        && value(t, "tasklane_runs", "cluster=\"fairshare\"", "state=\"SUCCEEDED\"").orElse(0) == succeededRuns);
+        assertThat(ended(text, "SUCCEEDED")).isEqualTo(ended(before, "SUCCEEDED") + 1);
+        assertThat(ended(text, "STOPPED")).isEqualTo(ended(before, "STOPPED") + 1);
+        assertThat(ended(text, "KILLED")).isEqualTo(ended(before, "KILLED"));
+        assertThat(ended(text, "FAILED")).isEqualTo(ended(before, "FAILED"));
+
+        assertThat(admin.delete("/api/v1/tasks/" + jobTask).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/tasks/" + serviceTask).status()).isEqualTo(204);
+        String afterDelete = Await.until("the live count to lose the deleted task's run", () -> scrape(admin),
+                t -> value(t, "tasklane_runs", "cluster=\"fairshare\"", "state=\"SUCCEEDED\"").orElse(0) == succeededRuns - 1);
+        assertThat(ended(afterDelete, "SUCCEEDED")).as("the end stays counted").isEqualTo(ended(text, "SUCCEEDED"));
+        assertThat(ended(afterDelete, "STOPPED")).isEqualTo(ended(text, "STOPPED"));
+    }
+
+    private static double ended(String text, String outcome) {
+        return value(text, "tasklane_runs_ended_total", "cluster=\"fairshare\"", "outcome=\"" + outcome + "\"").orElse(0);
+    }
+
+    /** Creates and starts the task; returns its run. */
+    private static String startTask(Api admin, io.tasklane.support.TaskJson task) {
+        Api.Response created = admin.post("/api/v1/tasks", task.json());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Response started = admin.post("/api/v1/tasks/" + created.json().get("id").asText() + "/start", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return started.json().get("id").asText();
+    }
+
+    /** Waits for the run to be in {@code state}; returns its task. */
+    private static String awaitRun(Api admin, String run, String state) {
+        return Await.until("run " + run + " to be " + state, () -> admin.get("/api/v1/runs/" + run).json(),
+                r -> r.get("state").asText().equals(state)).get("taskId").asText();
     }
 
     /** The metric names the Grafana dashboard in deploy/ queries (histograms by their bucket series). */
@@ -117,11 +178,11 @@ class MetricsTest {
         return answer.body();
     }
 
-    /** The value of the sample of {@code name} whose labels contain {@code label}; summed if several match. */
-    static OptionalDouble value(String text, String name, String label) {
+    /** The value of the sample of {@code name} whose labels contain each of {@code labels}; summed if several match. */
+    static OptionalDouble value(String text, String name, String... labels) {
         double[] values = Arrays.stream(text.split("\n"))
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> line.contains(label))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toArray();
         return values.length == 0 ? OptionalDouble.empty() : OptionalDouble.of(Arrays.stream(values).sum());
     }

@@ -73,6 +73,37 @@ class QuotaTest {
     }
 
     @Test
+    void aForceStartPastTheQuotaIsAdmittedAndSaidSoInTheTasksHistory() {
+        assertThat(admin.put(quota(a), "{\"maxSkus\": 4}").status()).isEqualTo(200);
+        String a1 = start(a, "a1", 4, 5);
+        String b1 = start(b, "b1", 4, 0);
+        awaitState(a1, "RUNNING");
+        awaitState(b1, "RUNNING");
+        String a2 = start(a, "a2", 4, 0);
+        String task = admin.get("/api/v1/runs/" + a2).json().get("taskId").asText();
+        // The cluster is full too, so no pass offers a2 and it shows no quota reason: the quota shows at its admission.
+        assertThat(admin.get("/api/v1/runs/" + a2).json().get("state").asText()).isEqualTo("QUEUED");
+        assertThat(admin.post("/api/v1/tasks/" + task + "/pin-requests", "{}").status()).isEqualTo(201);
+        Await.until("a2's task to be pinned", () -> admin.get("/api/v1/tasks/" + task).json().get("pinned").asBoolean(), Boolean::booleanValue);
+
+        Api.Response planned = admin.post("/api/v1/tasks/" + task + "/force-start", null);
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        assertThat(planned.json().get("victims").findValuesAsText("runId")).as("the cheaper run, of the other project").containsExactly(b1);
+        Api.Response confirmed = admin.post("/api/v1/force-starts/" + planned.json().get("id").asText() + "/confirm", null);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+        awaitState(a2, "RUNNING");
+        assertThat(admin.get("/api/v1/runs/" + a1).json().get("state").asText()).isEqualTo("RUNNING");
+        assertThat(admin.get("/api/v1/projects/" + a + "/quotas").json().at("/items/0/heldSkus").asInt()).as("over its quota of 4").isEqualTo(8);
+        JsonNode overQuota = Await.until("the history to record the admission over the quota",
+                () -> admin.get("/api/v1/tasks/" + task + "/events").json().findParents("type").stream()
+                        .filter(e -> e.get("type").asText().equals("OVER_QUOTA")).toList(), events -> !events.isEmpty()).get(0);
+        assertThat(overQuota.get("actor").asText()).isEqualTo("tasklane");
+        assertThat(overQuota.get("reason").asText()).isEqualTo("admitted as the pinned task although its project is at its quota (project " + a
+                + " holds 4 of its 4 SKUs on cluster fairshare; this run needs 4)");
+    }
+
+    @Test
     void onlyAdminsSetQuotasAndBadValuesAreNamed() {
         Api.Response byMember = Api.anonymous(port).as("alice").put(quota("demo"), "{\"maxSkus\": 2}");
         assertThat(byMember.status()).isEqualTo(403);
@@ -85,8 +116,12 @@ class QuotaTest {
     }
 
     private String start(String project, String name, int skus) {
+        return start(project, name, skus, 0);
+    }
+
+    private String start(String project, String name, int skus, int priority) {
         Api.Response created = admin.post("/api/v1/tasks", aTask().named(name).project(project).cluster("fairshare")
-                .with("kind", "SERVICE").skuPerReplica(skus).json());
+                .with("kind", "SERVICE").skuPerReplica(skus).with("priority", priority).json());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         Api.Response started = admin.post("/api/v1/tasks/" + created.json().get("id").asText() + "/start", null);
         assertThat(started.status()).as(started.body()).isEqualTo(201);

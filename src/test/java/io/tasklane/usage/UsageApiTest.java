@@ -133,6 +133,33 @@ class UsageApiTest {
         assertThat(alice.get("/api/v1/usage?project=" + project).json().at("/total/runs").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void theClusterFilterKeepsOnlyThatClustersUse() {
+        runToTheEnd(alice, 1);
+        Api.Response created = alice.post("/api/v1/tasks", aTask().named("on-sim").project(project).cluster("sim").with("kind", "SERVICE").json());
+        String task = created.json().get("id").asText();
+        String run = alice.post("/api/v1/tasks/" + task + "/start", null).json().get("id").asText();
+        Await.until("run " + run + " to run", () -> alice.get("/api/v1/runs/" + run).json(), r -> r.get("state").asText().equals("RUNNING"));
+        alice.post("/api/v1/tasks/" + task + "/stop", null);
+        Await.until("the run to end", () -> periodsOf(run), p -> !p.isEmpty() && p.stream().allMatch(r -> r.get("held_to") != null));
+        String query = "/api/v1/usage?project=" + project + "&groupBy=cluster";
+        JsonNode both = alice.get(query).json();
+        assertThat(both.get("rows").findValuesAsText("cluster")).containsExactlyInAnyOrder("local", "sim");
+
+        for (String cluster : List.of("local", "sim")) {
+            JsonNode one = alice.get(query + "&cluster=" + cluster).json();
+            assertThat(one.get("rows").findValuesAsText("cluster")).as(cluster).containsExactly(cluster);
+            JsonNode unfiltered = both.get("rows").findParents("cluster").stream().filter(r -> r.get("cluster").asText().equals(cluster))
+                    .findFirst().orElseThrow();
+            assertThat(one.at("/rows/0/gpuSeconds").asDouble()).as(cluster).isEqualTo(unfiltered.get("gpuSeconds").asDouble());
+            assertThat(one.at("/total/runs").asInt()).as(cluster).isEqualTo(1);
+            assertThat(one.at("/total/gpuSeconds").asDouble()).as(cluster).isEqualTo(unfiltered.get("gpuSeconds").asDouble());
+        }
+        JsonNode none = alice.get("/api/v1/usage?project=" + project + "&cluster=a100").json();
+        assertThat(none.get("rows")).as("no use on a100").isEmpty();
+        assertThat(none.at("/total/runs").asInt()).isZero();
+    }
+
     /** The run's periods, closed and open (its allocation rows), as every reader of usage over time sees them. */
     private List<Map<String, Object>> periodsOf(String run) {
         return jdbc.sql("select * from tasklane.usage_hold where run_id = ? order by replica_index, held_from").param(run).query().listOfRows();
