@@ -37,15 +37,40 @@
   } catch (ignored) {
     // No Intl: the Usage page reads days in UTC.
   }
-  // A pin's preview appears above the table: take the keyboard there, to its heading (not to "Pin it", so a second
-  // Enter cannot pin unread).
+  // A pin's preview or a force-start's plan appears above the table: take the keyboard there, to its heading (not to
+  // "Pin it" or "Confirm", so a second Enter cannot act unread).
   document.addEventListener('htmx:afterSwap', function (event) {
     if (event.detail.target && event.detail.target.id === 'impact') {
-      var heading = event.detail.target.querySelector('h2');
+      var heading = event.detail.target.querySelector('h2, h3');
       if (heading) {
         heading.setAttribute('tabindex', '-1');
         heading.focus();
       }
+    }
+  });
+
+  // A row action makes the table refresh at once, which would drop the keyboard focus to the page's body: give it back
+  // to the same button (buttons have stable ids, act-<task>-<action>) or, when the action removed it (Start became
+  // Stop), to the first action of the same task.
+  var focusBeforeSwap = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    if (active && active !== document.body && target && target.contains(active)) {
+      var actions = active.closest('[data-task-actions]');
+      focusBeforeSwap = {id: active.id, task: actions ? actions.dataset.taskActions : null};
+    }
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var wanted = focusBeforeSwap;
+    focusBeforeSwap = null;
+    if (!wanted || (document.activeElement && document.activeElement !== document.body)) {
+      return;
+    }
+    var actions = wanted.task ? document.querySelector('[data-task-actions="' + CSS.escape(wanted.task) + '"]') : null;
+    var again = (wanted.id && document.getElementById(wanted.id)) || (actions && actions.querySelector('button, a'));
+    if (again) {
+      again.focus();
     }
   });
 
