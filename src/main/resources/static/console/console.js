@@ -49,9 +49,10 @@
     }
   });
 
-  // A row action makes the table refresh at once, which would drop the keyboard focus to the page's body: give it back
-  // to the same button (buttons have stable ids, act-<task>-<action>) or, when the action removed it (Start became
-  // Stop), to the first action of the same task.
+  // A refresh (after a row action, or live) replaces the table, which would drop the keyboard focus to the page's body:
+  // give it back to the same element (action buttons have stable ids, act-<task>-<action>) or, when the refresh
+  // removed it (Start became Stop), to the task's actions as a whole, so the person stays in the row and a second
+  // Enter does nothing they did not choose.
   var focusBeforeSwap = null;
   document.addEventListener('htmx:beforeSwap', function (event) {
     var active = document.activeElement;
@@ -68,17 +69,27 @@
       return;
     }
     var actions = wanted.task ? document.querySelector('[data-task-actions="' + CSS.escape(wanted.task) + '"]') : null;
-    var again = (wanted.id && document.getElementById(wanted.id)) || (actions && actions.querySelector('button, a'));
+    var again = (wanted.id && document.getElementById(wanted.id)) || actions;
+    if (again === actions && actions) {
+      actions.setAttribute('tabindex', '-1');
+    }
     if (again) {
       again.focus();
     }
   });
 
+  // Focus the refresh gives back as it was (a task's action or its actions): a live refresh may happen under it.
+  function restorable(element) {
+    return element.closest('[data-task-actions]') !== null && (element.id !== '' || element.matches('[data-task-actions]'));
+  }
+
   window.tasklane = {
-    // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.
+    // A refresh would take the keyboard focus away from a person working in the table (on a link, say): wait until
+    // they leave it, unless the focus is on a task's actions, which get it back after the refresh (above).
     mayRefresh: function (id) {
       var region = document.getElementById(id);
-      return !region || !region.contains(document.activeElement) || document.activeElement === document.body;
+      var active = document.activeElement;
+      return !region || !active || !region.contains(active) || active === document.body || restorable(active);
     }
   };
 })();
