@@ -202,7 +202,7 @@ class QueuePagesTest {
         assertThat(plan).containsText("awaiting confirmation", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         assertThat(plan.locator("tr[data-victim='" + victim + "']")).containsText("alice");
         assertThat(plan.locator("tr[data-victim='" + spared + "']")).hasCount(0);
-        assertThat(page.locator("#notice")).containsText("read its plan above");
+        assertThat(page.locator("#impact .notice")).containsText("read its plan below");
         // While the force-start is under way no second one is offered, here as on the Queue page.
         assertThat(tasks.row(first).locator("[data-action=force-start]")).hasCount(0);
         ConsolePages.screenshot(page, "tasks-force-start-plan");
