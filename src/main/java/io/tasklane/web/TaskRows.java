@@ -80,8 +80,8 @@ class TaskRows {
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
                 cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
-        String nextFire = scheduled && schedule.schedule().active()
-                ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;
+        Optional<java.time.ZonedDateTime> fires = WhyWaitingPanel.nextFire(schedule);
+        String nextFire = fires.map(ConsoleTimes::in).orElse(null);
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null ? positions.get(task.currentRunId()) : null;
         String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
         // Only a running Ray Serve task has a dashboard; asking its runtime costs a status file read, not a query.
@@ -90,7 +90,8 @@ class TaskRows {
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
                 task.state(), run.map(TaskRun::reason).orElse(null), position, task.pinned(), task.archived(),
-                actions(caller, task, perCluster), dashboard, rayRunning && dashboard == null, spec.hasRoles());
+                actions(caller, task, perCluster), dashboard, rayRunning && dashboard == null, spec.hasRoles(),
+                WhyWaitingPanel.waitsForSchedule(task, fires));
     }
 
     private static RowActions actions(Caller caller, Task task, PerCluster perCluster) {

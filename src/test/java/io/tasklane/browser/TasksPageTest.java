@@ -168,6 +168,28 @@ class TasksPageTest {
         page.context().close();
     }
 
+    @Test
+    void anIdleTaskWhoseScheduleIsNotDueLinksFromItsRowToWhyItWaits() {
+        String name = "later-" + suffix();
+        String task = create(alice(), aTask().named(name));
+        String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+        String schedule = "{\"type\": \"ONE_OFF\", \"timeZone\": \"Asia/Shanghai\", \"at\": \"%s\", \"active\": %s}";
+        assertThat(alice().put("/api/v1/tasks/" + task + "/schedule", schedule.formatted(at, true)).status()).isEqualTo(200);
+        try {
+            Page page = newPage();
+            ConsolePages.signIn(page, base(), "alice", "alice");
+            TasksPage tasks = TasksPage.open(page, base(), name);
+            assertThat(tasks.state(task)).hasText("Created");
+            tasks.row(task).locator("a.why-link").click();
+            assertThat(page.locator("#why .why-reasons li").first()).containsText("its schedule is not due yet: it starts at "
+                    + at.replace('T', ' ') + " Asia/Shanghai");
+            page.context().close();
+        } finally {
+            alice().put("/api/v1/tasks/" + task + "/schedule", schedule.formatted(at, false));
+        }
+    }
+
     /** Presses Tab until the element with this id has the focus (at most 40 times). */
     private static void tabTo(Page page, String id) {
         for (int i = 0; i < 40 && !id.equals(page.evaluate("() => document.activeElement.id")); i++) {
