@@ -98,6 +98,7 @@ class QueuePagesTest {
         assertThat(grant.status()).isEqualTo(403);
         assertThat(grant.text()).contains("may manage clusters");
         assertThat(page.request().get(base() + "/queue/impact/" + waiting).status()).isEqualTo(403);
+        assertThat(page.request().get(base() + "/queue/force-starts/fs-anything").status()).isEqualTo(403);
 
         ClustersPage clusters = ClustersPage.open(page, base());
         assertThat(clusters.cluster(LEVERS)).containsText("simulated L4");
