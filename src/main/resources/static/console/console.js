@@ -37,11 +37,11 @@
   } catch (ignored) {
     // No Intl: the Usage page reads days in UTC.
   }
-  // A pin's preview appears above the table: take the keyboard there, to its heading (not to "Pin it", so a second
-  // Enter cannot pin unread).
+  // A pin's preview or a force-start's plan appears above the table: take the keyboard there, to its heading (not to
+  // "Pin it" or "Confirm", so a second Enter cannot act unread).
   document.addEventListener('htmx:afterSwap', function (event) {
     if (event.detail.target && event.detail.target.id === 'impact') {
-      var heading = event.detail.target.querySelector('h2');
+      var heading = event.detail.target.querySelector('h2, h3');
       if (heading) {
         heading.setAttribute('tabindex', '-1');
         heading.focus();
@@ -49,11 +49,47 @@
     }
   });
 
+  // A refresh (after a row action, or live) replaces the table, which would drop the keyboard focus to the page's body:
+  // give it back to the same element (action buttons have stable ids, act-<task>-<action>) or, when the refresh
+  // removed it (Start became Stop), to the task's actions as a whole, so the person stays in the row and a second
+  // Enter does nothing they did not choose.
+  var focusBeforeSwap = null;
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    if (active && active !== document.body && target && target.contains(active)) {
+      var actions = active.closest('[data-task-actions]');
+      focusBeforeSwap = {id: active.id, task: actions ? actions.dataset.taskActions : null};
+    }
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    var wanted = focusBeforeSwap;
+    focusBeforeSwap = null;
+    if (!wanted || (document.activeElement && document.activeElement !== document.body)) {
+      return;
+    }
+    var actions = wanted.task ? document.querySelector('[data-task-actions="' + CSS.escape(wanted.task) + '"]') : null;
+    var again = (wanted.id && document.getElementById(wanted.id)) || actions;
+    if (again === actions && actions) {
+      actions.setAttribute('tabindex', '-1');
+    }
+    if (again) {
+      again.focus();
+    }
+  });
+
+  // Focus the refresh gives back as it was (a task's action or its actions): a live refresh may happen under it.
+  function restorable(element) {
+    return element.closest('[data-task-actions]') !== null && (element.id !== '' || element.matches('[data-task-actions]'));
+  }
+
   window.tasklane = {
-    // A refresh would take the keyboard focus away from a person working in the table: wait until they leave it.
+    // A refresh would take the keyboard focus away from a person working in the table (on a link, say): wait until
+    // they leave it, unless the focus is on a task's actions, which get it back after the refresh (above).
     mayRefresh: function (id) {
       var region = document.getElementById(id);
-      return !region || !region.contains(document.activeElement) || document.activeElement === document.body;
+      var active = document.activeElement;
+      return !region || !active || !region.contains(active) || active === document.body || restorable(active);
     }
   };
 })();

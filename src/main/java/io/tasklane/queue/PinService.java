@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
+import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
@@ -165,6 +166,11 @@ public class PinService {
         publisher.publishEvent(new PinEnded(taskId, task.currentRunId(), task.state()));
         dispatch.request(task.cluster());
         return tasks.findById(taskId).orElseThrow();
+    }
+
+    /** Whether a task in the cluster's queue is pinned (a queue holds at most one pin). */
+    public boolean hasPin(ClusterName cluster) {
+        return tasks.pinnedIn(cluster).isPresent();
     }
 
     /** What the reviewer of the request reads. */

@@ -11,7 +11,6 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.ClusterName;
 import io.tasklane.preemption.ForceStart;
-import io.tasklane.preemption.ForceStartService;
 import io.tasklane.queue.HoldingRun;
 import io.tasklane.queue.QueueLine;
 import io.tasklane.queue.QueueService;
@@ -33,17 +32,17 @@ class QueueBoard {
 
     private final ClusterService clusters;
     private final QueueService queues;
-    private final ForceStartService forceStarts;
+    private final QueueAdminActions adminActions;
     private final StartEstimates estimates;
     private final EstimateWords words;
     private final Quotas quotas;
     private final Clock clock;
 
-    QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, StartEstimates estimates,
+    QueueBoard(ClusterService clusters, QueueService queues, QueueAdminActions adminActions, StartEstimates estimates,
                EstimateWords words, Quotas quotas, Clock clock) {
         this.clusters = clusters;
         this.queues = queues;
-        this.forceStarts = forceStarts;
+        this.adminActions = adminActions;
         this.estimates = estimates;
         this.words = words;
         this.quotas = quotas;
@@ -61,15 +60,14 @@ class QueueBoard {
         ClusterName name = new ClusterName(cluster.name());
         int gpusPerSku = cluster.sku().gpus();
         List<QueueLine> lines = queues.lines(caller, name);
-        Optional<ForceStart> forceStart = caller.isAdmin() ? forceStarts.openOn(caller, name) : Optional.empty();
-        boolean hasPin = lines.stream().anyMatch(line -> line.entry().pinned());
+        QueueAdminActions.ClusterQueue queue = adminActions.of(caller, name);
         List<RunningLine> running = queues.holding(caller, name).stream().map(run -> running(run, gpusPerSku)).toList();
         Map<RunId, StartEstimate> expected = lines.isEmpty() ? Map.of() : estimates.onCluster(name);
         List<WaitingLine> waiting = lines.stream()
-                .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent(), expected.get(line.entry().runId()))).toList();
+                .map(line -> waiting(caller, line, gpusPerSku, queue, expected.get(line.entry().runId()))).toList();
         return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
                 cluster.queuePolicy().name(), QuotaBar.of(quotas.ofCluster(caller, name)), running, waiting,
-                forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
+                queue.forceStart().map(QueueBoard::forceStartLine).orElse(null));
     }
 
     private static RunningLine running(HoldingRun run, int gpusPerSku) {
@@ -77,19 +75,18 @@ class QueueBoard {
                 run.skus() * gpusPerSku, String.join(", ", run.nodes()), ConsoleTimes.utc(run.since()));
     }
 
-    private WaitingLine waiting(Caller caller, QueueLine line, int gpusPerSku, boolean clusterHasPin, boolean forceStartUnderWay,
+    private WaitingLine waiting(Caller caller, QueueLine line, int gpusPerSku, QueueAdminActions.ClusterQueue queue,
                                 StartEstimate expected) {
         var entry = line.entry();
-        boolean task = !entry.isGrow();
-        boolean admin = caller.isAdmin() && task;
+        QueueAdminActions.Offered offered = QueueAdminActions.offered(caller, !entry.isGrow(), entry.pinned(), queue);
         return new WaitingLine(line.position(), entry.taskId().value(), line.taskName(), line.project(), line.owner(), entry.pinned(),
                 entry.isGrow(), entry.replicas(), entry.skuPerReplica(), entry.skus() * gpusPerSku,
                 waited(Duration.between(entry.queuedAt(), clock.instant())),
-                words.said(expected), admin && !entry.pinned() && !clusterHasPin, admin && entry.pinned(),
-                admin && entry.pinned() && !forceStartUnderWay);
+                words.said(expected), offered.pin(), offered.unpin(), offered.forceStart());
     }
 
-    private static ForceStartLine forceStartLine(ForceStart start, int gpusPerSku) {
+    /** A force-start and its plan as the Queue page shows it (and the Tasks and Task pages, after a force-start there). */
+    static ForceStartLine forceStartLine(ForceStart start) {
         List<VictimLine> victims = start.victims().stream()
                 .map(v -> new VictimLine(v.taskId().value(), v.taskName(), v.owner(), v.project(), v.gpus(), String.join(", ", v.nodes()),
                         v.priority()))

@@ -51,6 +51,16 @@ class QueueController {
         return "queue :: impact";
     }
 
+    /**
+     * A force-start with its plan, to confirm or reject it where it was asked for (the Tasks or Task page); refreshed
+     * there while it is under way.
+     */
+    @GetMapping("/queue/force-starts/{id}")
+    String forceStart(@AuthenticationPrincipal Caller caller, @PathVariable String id, Model model) {
+        model.addAttribute("forceStart", QueueBoard.forceStartLine(forceStarts.get(caller, forceStartId(id))));
+        return "queue :: forceStartLive";
+    }
+
     @PostMapping("/queue/force-starts/{id}/confirm")
     String confirm(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                    HttpServletResponse response, Model model) {

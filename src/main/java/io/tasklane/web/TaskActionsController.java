@@ -1,6 +1,7 @@
 package io.tasklane.web;
 
 import io.tasklane.common.AddressedIds;
+import io.tasklane.preemption.ForceStart;
 import io.tasklane.preemption.ForceStartService;
 import io.tasklane.queue.PinService;
 import io.tasklane.security.Caller;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 class TaskActionsController {
 
     static final String CHANGED_EVENT = "tasks-changed";
+    /** The region of the Tasks and Task pages where a pin's preview and a force-start's plan appear. */
+    static final String IMPACT_REGION = "impact";
 
     private final TaskService tasks;
     private final RunService runs;
@@ -90,12 +93,25 @@ class TaskActionsController {
         return done("notice.unpinned", pins.unpin(caller, AddressedIds.task(id)), request, response, model);
     }
 
+    /**
+     * Asked for on the Tasks or Task page (htmx aims the answer at its {@code #impact} region), the answer is the
+     * force-start's plan to confirm or reject right there, as on the Queue page; the Queue page gets a notice, and a
+     * plain form post goes to the Queue page, which shows the plan.
+     */
     @PostMapping("/tasks/{id}/force-start")
     String forceStart(@AuthenticationPrincipal Caller caller, @PathVariable String id, HttpServletRequest request,
                       HttpServletResponse response, Model model) {
         Task task = tasks.get(caller, AddressedIds.task(id));
-        forceStarts.start(caller, task.id());
-        return done("notice.force-started", task, request, response, model);
+        ForceStart start = forceStarts.start(caller, task.id());
+        if (!Htmx.isHtmx(request) || !IMPACT_REGION.equals(request.getHeader("HX-Target"))) {
+            return Htmx.done("/queue/" + start.cluster().value(), CHANGED_EVENT, "notice.force-started", task.spec().name(),
+                    request, response, model);
+        }
+        response.setHeader("HX-Trigger", CHANGED_EVENT);
+        model.addAttribute("forceStart", QueueBoard.forceStartLine(start));
+        model.addAttribute("noticeKey", "notice.force-started.here");
+        model.addAttribute("noticeArgument", task.spec().name());
+        return "queue :: forceStartPlanned";
     }
 
     private static String done(String messageKey, Task task, HttpServletRequest request, HttpServletResponse response, Model model) {

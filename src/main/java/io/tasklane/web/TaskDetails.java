@@ -3,14 +3,15 @@ package io.tasklane.web;
 import java.util.List;
 
 import io.tasklane.runtime.InstanceState;
+import io.tasklane.schedule.ScheduleType;
 import io.tasklane.task.TaskState;
 
 /**
  * The Task page's view of a task beyond its list row: configuration, roles, runs, instances (grouped by role for a
  * task of roles) and history.
  */
-public record TaskDetails(TaskRow row, List<Setting> settings, List<RoleLine> roles, List<RunLine> runs, RunLine currentRun,
-                          List<InstanceGroup> instanceGroups, List<EventLine> events) {
+public record TaskDetails(TaskRow row, List<Setting> settings, ScheduleSection schedule, List<RoleLine> roles, List<RunLine> runs,
+                          RunLine currentRun, List<InstanceGroup> instanceGroups, List<EventLine> events) {
 
     /** Whether the current run has replicas to show. */
     public boolean hasInstances() {
@@ -26,6 +27,19 @@ public record TaskDetails(TaskRow row, List<Setting> settings, List<RoleLine> ro
      * (its own command or the task's).
      */
     public record RoleLine(String name, int replicas, int skuPerReplica, int firstRank, String command) {
+    }
+
+    /**
+     * The task's schedule: its type (a message key's last part), its zone, whether it is active, the one-off's time
+     * ({@code at}, in the zone), the next fire in the zone and in UTC (null when it never fires again), and a daily
+     * schedule's windows.
+     */
+    public record ScheduleSection(ScheduleType type, String zone, boolean active, String at, String nextFire, String nextFireUtc,
+                                  List<WindowLine> windows) {
+    }
+
+    /** From {@code time} of day on (in the schedule's zone), the task runs with min to max replicas. */
+    public record WindowLine(String time, int minReplicas, int maxReplicas) {
     }
 
     /**

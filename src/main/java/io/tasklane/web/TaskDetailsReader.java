@@ -6,11 +6,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.stream.Collectors;
 
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.RunInstance;
+import io.tasklane.schedule.Schedule;
 import io.tasklane.schedule.ScheduleService;
+import io.tasklane.schedule.ScheduleType;
 import io.tasklane.schedule.ScheduleView;
 import io.tasklane.security.Caller;
 import io.tasklane.common.RunId;
@@ -26,6 +31,8 @@ import io.tasklane.web.TaskDetails.InstanceGroup;
 import io.tasklane.web.TaskDetails.InstanceLine;
 import io.tasklane.web.TaskDetails.RoleLine;
 import io.tasklane.web.TaskDetails.RunLine;
+import io.tasklane.web.TaskDetails.ScheduleSection;
+import io.tasklane.web.TaskDetails.WindowLine;
 import io.tasklane.web.TaskDetails.Setting;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +41,7 @@ import org.springframework.stereotype.Component;
 class TaskDetailsReader {
 
     static final int RUNS_SHOWN = 20;
+    private static final java.time.format.DateTimeFormatter TIME_OF_DAY = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
     static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
 
     private final TaskService tasks;
@@ -67,8 +75,8 @@ class TaskDetailsReader {
                 .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), e.reason()))
                 .toList());
         Collections.reverse(events); // newest first: what just happened is what a person looks for
-        return new TaskDetails(rows.of(caller, task), settings(task.spec(), schedules.viewOf(task.id())), roles(task.spec()),
-                runLines, current, instances, events);
+        return new TaskDetails(rows.of(caller, task), settings(task.spec()), schedule(schedules.viewOf(task.id())),
+                roles(task.spec()), runLines, current, instances, events);
     }
 
     private static RunLine runLine(TaskRun run, Double gpuHours, java.time.Instant now) {
@@ -121,7 +129,19 @@ class TaskDetailsReader {
                 .toList();
     }
 
-    private static List<Setting> settings(TaskSpec spec, ScheduleView schedule) {
+    /** The schedule as the Task page's Schedule section shows it; its words come from the message bundles. */
+    static ScheduleSection schedule(ScheduleView view) {
+        Schedule schedule = view.schedule();
+        ZoneId zone = schedule.zone();
+        Optional<ZonedDateTime> next = view.nextFire().map(fire -> fire.in(zone));
+        List<WindowLine> windows = schedule.type() != ScheduleType.DAILY ? List.of() : schedule.windows().stream()
+                .map(w -> new WindowLine(w.time().format(TIME_OF_DAY), w.minReplicas(), w.maxReplicas())).toList();
+        String at = schedule.type() == ScheduleType.ONE_OFF && schedule.at() != null ? ConsoleTimes.in(schedule.at().atZone(zone)) : null;
+        return new ScheduleSection(schedule.type(), zone.getId(), schedule.active(), at, next.map(ConsoleTimes::in).orElse(null),
+                next.map(fire -> ConsoleTimes.utc(fire.toInstant())).orElse(null), windows);
+    }
+
+    private static List<Setting> settings(TaskSpec spec) {
         List<Setting> settings = new ArrayList<>();
         add(settings, "field.image", spec.image());
         add(settings, "field.entry", TaskRows.entryOf(spec));
@@ -138,8 +158,6 @@ class TaskDetailsReader {
         add(settings, "field.tags", String.join(", ", spec.tags()));
         add(settings, "field.priority", String.valueOf(spec.priority()));
         add(settings, "field.activeDeadlineSeconds", String.valueOf(spec.activeDeadlineSeconds()));
-        add(settings, "field.schedule", schedule.schedule().type().name() + " · " + schedule.schedule().zone().getId()
-                + schedule.nextFire().map(fire -> " · " + ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(""));
         add(settings, "field.description", spec.description());
         return settings;
     }

@@ -10,12 +10,14 @@ import io.tasklane.task.TaskState;
  * One task as the console lists it. Times are already written out ({@code createdAt} in UTC, {@code nextFire} in
  * the schedule's zone); {@code reason} is why its current run is where it is; {@code queuePosition} is set while
  * it waits. A running Ray Serve task has its Ray {@code dashboard}, or {@code dashboardMissing} when Ray runs without
- * one (its dashboard packages are not installed), so the page says so instead of linking nowhere.
+ * one (its dashboard packages are not installed), so the page says so instead of linking nowhere. A task with
+ * {@code roles} is copied and edited through the API only (the wizard has no fields for roles). An idle task that
+ * {@code waitsForSchedule} links to its "Why is it waiting" panel, as a queued one does.
  */
 public record TaskRow(String id, String name, String project, TaskKind kind, String entry, TaskSpecSummary spec,
                       String endpoint, String scheduleType, String nextFire, String createdAt, TaskState state,
                       String reason, Integer queuePosition, boolean pinned, boolean archived, RowActions actions,
-                      String dashboard, boolean dashboardMissing) {
+                      String dashboard, boolean dashboardMissing, boolean roles, boolean waitsForSchedule) {
 
     /** SKUs per replica × replicas, and the GPUs that makes on the cluster's GPU type. */
     public record TaskSpecSummary(int skuPerReplica, int replicas, int gpus, String gpuType, String cluster) {

@@ -37,13 +37,16 @@ class TaskRows {
     private final QueueService queues;
     private final ScheduleService schedules;
     private final Deployments deployments;
+    private final QueueAdminActions adminActions;
 
-    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments) {
+    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments,
+             QueueAdminActions adminActions) {
         this.runs = runs;
         this.clusters = clusters;
         this.queues = queues;
         this.schedules = schedules;
         this.deployments = deployments;
+        this.adminActions = adminActions;
     }
 
     /** The rows of a page: its tasks' current runs, schedules and queue places each read in one go. */
@@ -77,8 +80,8 @@ class TaskRows {
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
                 cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
-        String nextFire = scheduled && schedule.schedule().active()
-                ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;
+        Optional<java.time.ZonedDateTime> fires = WhyWaitingPanel.nextFire(schedule);
+        String nextFire = fires.map(ConsoleTimes::in).orElse(null);
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null ? positions.get(task.currentRunId()) : null;
         String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
         // Only a running Ray Serve task has a dashboard; asking its runtime costs a status file read, not a query.
@@ -87,21 +90,25 @@ class TaskRows {
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
                 task.state(), run.map(TaskRun::reason).orElse(null), position, task.pinned(), task.archived(),
-                actions(caller, task, perCluster.granted(spec.cluster())), dashboard, rayRunning && dashboard == null);
+                actions(caller, task, perCluster), dashboard, rayRunning && dashboard == null, spec.hasRoles(),
+                WhyWaitingPanel.waitsForSchedule(task, fires));
     }
 
-    private static RowActions actions(Caller caller, Task task, boolean clusterGranted) {
+    private static RowActions actions(Caller caller, Task task, PerCluster perCluster) {
         TaskState state = task.state();
         boolean queued = state == TaskState.QUEUED;
+        // The Queue page's rule, so both pages offer the same; only a queued task's cluster queue is read.
+        QueueAdminActions.Offered admin = QueueAdminActions.offered(caller, queued, task.pinned(),
+                caller.isAdmin() && queued ? perCluster.queue(task.spec().cluster()) : QueueAdminActions.ClusterQueue.NOT_ADMIN);
         return new RowActions(
-                TaskState.STARTABLE.contains(state) && !task.archived() && clusterGranted,
+                TaskState.STARTABLE.contains(state) && !task.archived() && perCluster.granted(task.spec().cluster()),
                 TaskState.STOPPABLE.contains(state),
                 !state.isActive() && !task.archived(),
                 task.archived(),
                 !state.isActive(),
-                caller.isAdmin() && queued && !task.pinned(),
-                caller.isAdmin() && task.pinned(),
-                caller.isAdmin() && queued && task.pinned());
+                admin.pin(),
+                admin.unpin(),
+                admin.forceStart());
     }
 
     /** A Ray Serve entry as its import path, a command as the command line. */
@@ -125,6 +132,7 @@ class TaskRows {
 
         private final Caller caller;
         private final Map<ClusterName, VirtualCluster> clustersByName;
+        private final Map<ClusterName, QueueAdminActions.ClusterQueue> queues = new HashMap<>();
         private java.util.function.Predicate<ClusterName> granted;
 
         PerCluster(Caller caller, List<ClusterName> names) {
@@ -142,6 +150,11 @@ class TaskRows {
                 granted = clusters.grantedTo(caller);
             }
             return granted.test(new ClusterName(name));
+        }
+
+        /** What the admin actions of the cluster's queued tasks depend on, read once per cluster. */
+        QueueAdminActions.ClusterQueue queue(String name) {
+            return queues.computeIfAbsent(new ClusterName(name), cluster -> adminActions.of(caller, cluster));
         }
     }
 }

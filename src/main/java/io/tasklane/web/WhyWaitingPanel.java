@@ -35,17 +35,25 @@ class WhyWaitingPanel {
 
     /** The panel, or null when the task is not waiting for anything. */
     WhyWaiting read(Caller caller, Task task) {
-        ScheduleView schedule = schedules.viewOf(task.id());
-        Optional<ZonedDateTime> nextFire = schedule.schedule().type() != ScheduleType.MANUAL && schedule.schedule().active()
-                ? schedule.nextFire().map(fire -> fire.in(schedule.schedule().zone())) : Optional.empty();
-        boolean waiting = task.state() == TaskState.QUEUED
-                || (TaskState.STARTABLE.contains(task.state()) && !task.archived() && nextFire.isPresent());
+        Optional<ZonedDateTime> nextFire = nextFire(schedules.viewOf(task.id()));
+        boolean waiting = task.state() == TaskState.QUEUED || waitsForSchedule(task, nextFire);
         if (!waiting) {
             return null;
         }
         WaitExplanation why = explainer.explain(caller, task, nextFire);
         return new WhyWaiting(why.position(), why.queueLength(), why.waited() == null ? null : QueueBoard.waited(why.waited()),
                 said(why.reasons()), said(why.sooner()), estimates.said(why.expected()));
+    }
+
+    /** When an active schedule next starts the task, in its zone; empty for a manual or inactive one. */
+    static Optional<ZonedDateTime> nextFire(ScheduleView schedule) {
+        return schedule.schedule().type() != ScheduleType.MANUAL && schedule.schedule().active()
+                ? schedule.nextFire().map(fire -> fire.in(schedule.schedule().zone())) : Optional.empty();
+    }
+
+    /** Whether an idle task waits for its schedule (the Tasks page links such a row to this panel). */
+    static boolean waitsForSchedule(Task task, Optional<ZonedDateTime> nextFire) {
+        return TaskState.STARTABLE.contains(task.state()) && !task.archived() && nextFire.isPresent();
     }
 
     private static List<Said> said(List<WaitReason> reasons) {

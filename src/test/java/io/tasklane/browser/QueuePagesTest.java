@@ -98,6 +98,7 @@ class QueuePagesTest {
         assertThat(grant.status()).isEqualTo(403);
         assertThat(grant.text()).contains("may manage clusters");
         assertThat(page.request().get(base() + "/queue/impact/" + waiting).status()).isEqualTo(403);
+        assertThat(page.request().get(base() + "/queue/force-starts/fs-anything").status()).isEqualTo(403);
 
         ClustersPage clusters = ClustersPage.open(page, base());
         assertThat(clusters.cluster(LEVERS)).containsText("simulated L4");
@@ -172,6 +173,49 @@ class QueuePagesTest {
         assertThat(impact).hasCount(0);
         assertThat(tasks.row(waiting).locator(".badge")).hasText("pinned");
         assertThat(alice().get("/api/v1/tasks/" + waiting).json().get("pinned").asBoolean()).isTrue();
+        page.context().close();
+    }
+
+    @Test
+    void anAdminForceStartsFromTheTasksPageDecidesThePlanThereAndTheButtonsFollowTheQueuePagesRule() {
+        String victim = startService("tasks-fs-victim-" + suffix(), 4, 0);
+        String spared = startService("tasks-fs-spared-" + suffix(), 4, 5);
+        awaitState(victim, "RUNNING");
+        awaitState(spared, "RUNNING");
+        String prefix = "tasks-fs-" + suffix();
+        String first = startService(prefix + "-a", 4, 0);
+        String second = startService(prefix + "-b", 4, 0);
+
+        Page page = newPage();
+        ConsolePages.signIn(page, base(), "admin", "admin");
+        TasksPage tasks = TasksPage.open(page, base(), prefix);
+        assertThat(tasks.row(second).locator("[data-action=pin]")).isVisible();
+        tasks.act(first, "pin");
+        page.locator("#impact [data-action=confirm-pin]").click();
+        assertThat(tasks.row(first).locator(".badge")).hasText("pinned");
+        // As on the Queue page: one pin per queue, so the other waiting task offers none while the first is pinned.
+        assertThat(tasks.row(second).locator("[data-action=pin]")).hasCount(0);
+        assertThat(QueuePage.open(page, base(), LEVERS).waitingRow(second).locator("[data-action=pin]")).hasCount(0);
+
+        tasks = TasksPage.open(page, base(), prefix);
+        tasks.act(first, "force-start");
+        Locator plan = page.locator("#impact .force-start");
+        assertThat(plan).containsText("awaiting confirmation", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(plan.locator("tr[data-victim='" + victim + "']")).containsText("alice");
+        assertThat(plan.locator("tr[data-victim='" + spared + "']")).hasCount(0);
+        assertThat(page.locator("#impact .notice")).containsText("read its plan below");
+        // While the force-start is under way no second one is offered, here as on the Queue page.
+        assertThat(tasks.row(first).locator("[data-action=force-start]")).hasCount(0);
+        ConsolePages.screenshot(page, "tasks-force-start-plan");
+
+        plan.locator("[data-action=confirm-force-start]").click();
+        assertThat(page.locator("#notice")).containsText("Force-start confirmed");
+        assertThat(awaitState(victim, "KILLED").get("state").asText()).isEqualTo("KILLED");
+        assertThat(awaitState(first, "RUNNING").get("pinned").asBoolean()).isFalse();
+        assertThat(tasks.state(first)).hasText("Running", A_WHILE);
+        assertThat(plan).containsText("started", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(plan.locator("[data-action=confirm-force-start]")).hasCount(0);
+        assertThat(alice().get("/api/v1/tasks/" + spared).json().get("state").asText()).isEqualTo("RUNNING");
         page.context().close();
     }
 

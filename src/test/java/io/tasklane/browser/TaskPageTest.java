@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ColorScheme;
@@ -116,10 +117,51 @@ class TaskPageTest {
         assertThat(taskPage.replicasOf("worker").locator("td:nth-child(2)")).hasText(new String[] {"worker #0", "worker #1"});
         assertThat(page.locator("table.instances tbody[data-role=worker] th")).hasText("worker · 2 replica(s)");
         assertThat(taskPage.log(2)).containsText("worker 1 is rank 2");
+        // The wizard cannot keep roles: no Copy or Edit that it would refuse, a hint to the API instead.
+        assertThat(page.locator("#task-live [data-action=copy], #task-live [data-action=edit]")).hasCount(0);
+        assertThat(page.locator("#task-live .roles-hint")).hasText("Copy and edit a task with roles through the API");
         ConsolePages.screenshot(page, "task-roles-dark");
         page.setViewportSize(390, 844);
         ConsolePages.screenshot(page, "task-phone-dark");
         page.context().close();
+    }
+
+    @Test
+    void aServiceWithADailyScheduleShowsItInWordsWithItsNextFireInItsZoneAndInUtcAndItsReplicasGpuType() {
+        String name = "scheduled-" + Long.toString(System.nanoTime(), 36);
+        String task = alice().post("/api/v1/tasks", aTask().named(name).cluster("sim").with("kind", "SERVICE").json())
+                .json().get("id").asText();
+        // Inactive, so the schedule never starts or resizes it while the test runs; its next fire is shown all the same.
+        assertThat(alice().put("/api/v1/tasks/" + task + "/schedule", """
+                {"type": "DAILY", "timeZone": "Asia/Shanghai", "active": false, "windows": [
+                  {"time": "20:00", "minReplicas": 1, "maxReplicas": 1}, {"time": "08:30", "minReplicas": 1, "maxReplicas": 2}]}""")
+                .status()).isEqualTo(200);
+        assertThat(alice().post("/api/v1/tasks/" + task + "/start", null).status()).isEqualTo(201);
+        try {
+            Page page = newPage(1280, 800, ColorScheme.LIGHT);
+            ConsolePages.signIn(page, base(), "alice", "alice");
+            TaskPage taskPage = TaskPage.open(page, base(), task);
+            assertThat(taskPage.state()).hasText("Running", A_WHILE);
+            Locator schedule = page.locator("#schedule");
+            assertThat(schedule.locator(".schedule-type")).hasText("Daily");
+            assertThat(schedule.locator(".schedule-zone")).hasText("Asia/Shanghai");
+            assertThat(schedule.locator(".schedule-next-zone")).hasText(Pattern.compile("\\d{4}-\\d\\d-\\d\\d (08:30|20:00) Asia/Shanghai"));
+            assertThat(schedule.locator(".schedule-next-utc")).hasText(Pattern.compile("\\(\\d{4}-\\d\\d-\\d\\d (00:30|12:00) UTC\\)"));
+            assertThat(schedule).containsText("inactive");
+            assertThat(schedule.locator("table.windows tbody tr")).hasCount(2);
+            assertThat(schedule.locator("table.windows tbody tr").first().locator("td")).hasText(new String[] {"08:30", "1", "2"});
+            assertThat(page.locator("table.instances td.gpu-type")).hasText(new String[] {"simulated A10"});
+            assertThat(page.locator("table.instances th").nth(2)).hasText("GPU type");
+            ConsolePages.screenshot(page, "task-schedule");
+
+            page.navigate(base() + "/tasks/" + task + "?lang=zh-TW");
+            assertThat(schedule.locator(".schedule-type")).hasText("每日");
+            assertThat(page.locator("#schedule-heading")).hasText("調度");
+            ConsolePages.screenshot(page, "task-schedule-zh-TW");
+            page.context().close();
+        } finally {
+            alice().post("/api/v1/tasks/" + task + "/stop", null);
+        }
     }
 
     private Page newPage(int width, int height, ColorScheme scheme) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 class ConsoleLocalesTest {
 
@@ -23,5 +24,14 @@ class ConsoleLocalesTest {
         assertThat(ConsoleLocales.supported(Locale.forLanguageTag("de-DE"))).isEqualTo(Locale.ENGLISH);
         assertThat(ConsoleLocales.supported(Locale.forLanguageTag("en-GB"))).isEqualTo(Locale.ENGLISH);
         assertThat(ConsoleLocales.supported(null)).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void theSwitchKeepsThePagesAddressAndQueryAndChangesOnlyTheLanguage() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+        request.setQueryString("tab=running&text=llama%20chat&tag=nlp&lang=en");
+
+        assertThat(ConsoleModel.switchTo(request, "zh-CN")).isEqualTo("/?tab=running&text=llama%20chat&tag=nlp&lang=zh-CN");
+        assertThat(ConsoleModel.switchTo(new MockHttpServletRequest("GET", "/tasks/t1"), "zh-TW")).isEqualTo("/tasks/t1?lang=zh-TW");
     }
 }
