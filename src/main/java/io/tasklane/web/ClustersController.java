@@ -11,6 +11,7 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.PrincipalType;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
@@ -88,7 +89,7 @@ class ClustersController {
         try {
             principalType = PrincipalType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("type", "one-of", "a grant goes to a USER or a GROUP");
+            throw new InvalidInputException(FieldViolation.of("type", "one-of", "a grant goes to a USER or a GROUP", "USER, GROUP"));
         }
         if (principal == null || principal.isBlank()) {
             throw new InvalidInputException("principal", "required", "name the " + principalType.name().toLowerCase(Locale.ROOT)

@@ -130,7 +130,7 @@ class Launcher {
                 schedules.put(caller, task.id(), schedule);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(e.violations().stream().map(v -> new FieldViolation(
-                        v.field() == null ? null : LaunchErrors.SCHEDULE_PREFIX + v.field(), v.rule(), v.message())).toList());
+                        v.field() == null ? null : LaunchErrors.SCHEDULE_PREFIX + v.field(), v.rule(), v.message(), v.arguments())).toList());
             }
         }
         return task;
