@@ -94,7 +94,7 @@ class QueueBoard {
                 .map(v -> new VictimLine(v.taskId().value(), v.taskName(), v.owner(), v.project(), v.gpus(), String.join(", ", v.nodes()),
                         v.priority()))
                 .toList();
-        return new ForceStartLine(start.id().value(), start.taskId().value(), start.state(), start.outcome(), start.requestedBy(),
+        return new ForceStartLine(start.id().value(), start.taskId().value(), start.state(), StoredTexts.FORCE_START_OUTCOMES.read(start.outcome()), start.requestedBy(),
                 victims, start.state() == ForceStart.State.AWAITING_CONFIRMATION);
     }
 
@@ -124,7 +124,7 @@ class QueueBoard {
     }
 
     /** The force-start under way on the cluster and its plan. */
-    public record ForceStartLine(String id, String taskId, ForceStart.State state, String outcome, String requestedBy,
+    public record ForceStartLine(String id, String taskId, ForceStart.State state, StoredText outcome, String requestedBy,
                                  List<VictimLine> victims, boolean awaitingConfirmation) {
     }
 

@@ -32,7 +32,7 @@ public record TaskDetails(TaskRow row, List<Setting> settings, List<RoleLine> ro
      * One run of the task; {@code cockpit} opens its process instance in Camunda Cockpit. Durations are written as
      * {@code h:mm:ss}, GPU-hours to two decimals; blank where there is none (never started, never held GPUs).
      */
-    public record RunLine(String id, TaskState state, RunReason reason, String requestedBy, String queuedAt,
+    public record RunLine(String id, TaskState state, StoredText reason, String requestedBy, String queuedAt,
                           String startedAt, String finishedAt, String waited, String ran, String gpuHours,
                           String cockpit, boolean live) {
     }
@@ -47,6 +47,6 @@ public record TaskDetails(TaskRow row, List<Setting> settings, List<RoleLine> ro
     }
 
     /** One entry of the task's history. */
-    public record EventLine(String at, String actor, String type, TaskState fromState, TaskState toState, RunReason reason) {
+    public record EventLine(String at, String actor, String type, TaskState fromState, TaskState toState, StoredText reason) {
     }
 }

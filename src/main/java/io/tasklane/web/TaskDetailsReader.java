@@ -68,7 +68,7 @@ class TaskDetailsReader {
                 : runLines.stream().filter(run -> run.id().equals(task.currentRunId().value())).findFirst().orElse(null);
         List<InstanceGroup> instances = task.currentRunId() == null ? List.of() : instancesOf(task.currentRunId(), taskRuns);
         List<EventLine> events = new ArrayList<>(tasks.history(caller, task.id()).stream()
-                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), RunReason.read(e.reason())))
+                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), StoredTexts.RUN_REASONS.read(e.reason())))
                 .toList());
         Collections.reverse(events); // newest first: what just happened is what a person looks for
         return new TaskDetails(rows.of(caller, task), settings(task.spec(), schedules.viewOf(task.id()), readOnlyMark()), roles(task.spec()),
@@ -78,7 +78,7 @@ class TaskDetailsReader {
     private static RunLine runLine(TaskRun run, Double gpuHours, java.time.Instant now) {
         String cockpit = run.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + run.processInstanceId();
         RunFigures figures = RunFigures.of(run.queuedAt(), run.startedAt(), run.finishedAt(), gpuHours, now);
-        return new RunLine(run.id().value(), run.state(), RunReason.read(run.reason()), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
+        return new RunLine(run.id().value(), run.state(), StoredTexts.RUN_REASONS.read(run.reason()), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
                 ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()), RunFigures.clock(figures.waited()),
                 RunFigures.clock(figures.ran()), RunFigures.hours(figures.gpuHours()), cockpit,
                 !run.isOver());

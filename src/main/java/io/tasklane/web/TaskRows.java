@@ -86,7 +86,7 @@ class TaskRows {
         String dashboard = rayRunning ? deployments.dashboardOf(run.get()) : null;
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
-                task.state(), run.map(TaskRun::reason).map(RunReason::read).orElse(null), position, task.pinned(), task.archived(),
+                task.state(), run.map(TaskRun::reason).map(StoredTexts.RUN_REASONS::read).orElse(null), position, task.pinned(), task.archived(),
                 actions(caller, task, perCluster.granted(spec.cluster())), dashboard, rayRunning && dashboard == null);
     }
 

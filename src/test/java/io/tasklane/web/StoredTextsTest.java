@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-/** The reasons the domain writes on a run read back as their code's words, with what is data kept as stored. */
-class RunReasonTest {
+/** The reasons and outcomes the domain writes read back as their words, with what is data kept as stored. */
+class StoredTextsTest {
 
     private static final Locale SIMPLIFIED = Locale.forLanguageTag("zh-CN");
     private final ResourceBundleMessageSource messages = RuleWordsTest.messages();
@@ -22,13 +22,13 @@ class RunReasonTest {
 
     @Test
     void aFailedReplicasMessageIsDataAndStaysAsItIs() {
-        RunReason failed = RunReason.read("ReplicaFailed: replica 1 on node local-1: exited with code 3");
+        StoredText failed = StoredTexts.RUN_REASONS.read("ReplicaFailed: replica 1 on node local-1: exited with code 3");
         assertThat(failed.key()).isEqualTo("reason.ReplicaFailed");
         assertThat(failed.arguments()).containsExactly("1", "local-1");
         assertThat(failed.detail()).isEqualTo("exited with code 3");
         assertThat(said(failed, SIMPLIFIED)).isEqualTo("副本失败：节点 local-1 上的副本 1");
 
-        RunReason ofARole = RunReason.read("ReplicaFailed: role worker index 0 (replica 2) on node n1: killed by signal 9 (exit code 137)");
+        StoredText ofARole = StoredTexts.RUN_REASONS.read("ReplicaFailed: role worker index 0 (replica 2) on node n1: killed by signal 9 (exit code 137)");
         assertThat(ofARole.arguments()).containsExactly("worker", "0", "2", "n1");
         assertThat(ofARole.detail()).isEqualTo("killed by signal 9 (exit code 137)");
     }
@@ -52,24 +52,42 @@ class RunReasonTest {
 
     @Test
     void aKnownCodeWithParticularsNoPatternKnowsShowsTheCodesWordsAndTheParticularsAsData() {
-        RunReason deploy = RunReason.read("DeployFailed: pods \"r-1\" is forbidden: exceeded quota");
+        StoredText deploy = StoredTexts.RUN_REASONS.read("DeployFailed: pods \"r-1\" is forbidden: exceeded quota");
         assertThat(said(deploy, SIMPLIFIED)).isEqualTo("部署失败");
         assertThat(deploy.detail()).isEqualTo("pods \"r-1\" is forbidden: exceeded quota");
     }
 
     @Test
     void aTextNoCodeExplainsIsShownAsStored() {
-        RunReason own = RunReason.read("moved to the night shift");
+        StoredText own = StoredTexts.RUN_REASONS.read("moved to the night shift");
         assertThat(own.key()).isNull();
         assertThat(own.stored()).isEqualTo("moved to the night shift");
-        assertThat(RunReason.read(null)).isNull();
+        assertThat(StoredTexts.RUN_REASONS.read(null)).isNull();
+    }
+
+    @Test
+    void aForceStartsOutcomeIsToldInThePagesLanguage() {
+        StoredTexts outcomes = StoredTexts.FORCE_START_OUTCOMES;
+        assertThat(said(outcomes.read("confirmed by admin; killing 1 run(s) to free 2 GPU(s)"), SIMPLIFIED))
+                .isEqualTo("已由 admin 确认；正在终止 1 个运行以释放 2 个 GPU");
+        assertThat(said(outcomes.read("nothing killed: the pinned task left the queue before it got its GPUs (it is STOPPED, not pinned)"),
+                SIMPLIFIED)).isEqualTo("置顶任务在获得 GPU 之前已离开队列");
+        StoredText timedOut = outcomes.read("timed out: task big did not get its GPUs within PT10M of the confirmation; it is still QUEUED"
+                + " and pinned, so nothing behind it is admitted; victims not yet ended: small (run r1, STOPPING). Unpin it, or force-start it again");
+        assertThat(timedOut.key()).isEqualTo("forceStart.outcome.timedOut");
+        assertThat(timedOut.detail()).isEqualTo("small (run r1, STOPPING)");
+        assertThat(timedOut.in(messages, SIMPLIFIED)).isEqualTo("已超时：任务 big 在确认后 PT10M 内未获得 GPU；它仍然置顶，其后的运行都不会被准入。"
+                + "请取消置顶，或再次强制启动 — small (run r1, STOPPING)");
+        assertThat(said(outcomes.read("cannot force start: the task needs 1 replica(s) of 8 SKU(s), and even with every eligible run killed"
+                + " (2 run(s); 1 pinned or not yet running are never killed) the cluster would have 4 free SKU(s) that do not hold it"), SIMPLIFIED))
+                .isEqualTo("无法强制启动：任务需要 1 个副本、每个 8 个 SKU，即使终止所有可终止的运行（2 个），集群也只有 4 个空闲 SKU，放不下它");
     }
 
     private String said(String stored, Locale locale) {
-        return said(RunReason.read(stored), locale);
+        return said(StoredTexts.RUN_REASONS.read(stored), locale);
     }
 
-    private String said(RunReason reason, Locale locale) {
+    private String said(StoredText reason, Locale locale) {
         return messages.getMessage(reason.key(), reason.arguments(), locale);
     }
 }
