@@ -142,7 +142,7 @@ class TaskDetailsReader {
                 .collect(Collectors.joining(", ")));
         add(settings, "field.env", spec.env().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
         add(settings, "field.storages", spec.storages().stream()
-                .map(s -> s.name() + " → " + s.mountPath() + (Boolean.TRUE.equals(s.readOnly()) ? " " + readOnly : ""))
+                .map(s -> s.name() + " → " + s.mountPath() + (Boolean.TRUE.equals(s.readOnly()) ? readOnly : ""))
                 .collect(Collectors.joining(", ")));
         add(settings, "field.tags", String.join(", ", spec.tags()));
         add(settings, "field.priority", String.valueOf(spec.priority()));
