@@ -1,13 +1,18 @@
 package io.tasklane.web;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Reads the sentences the domain writes back into message keys: each pattern's groups are the words' figures in
- * order, except a last group named {@code detail}, which is data. The patterns mirror the sentences of RunService,
+ * order, except a last group named {@code detail}, which is data; a group that holds a task's state is told with the
+ * state's own label ({@code state.<STATE>}, which the message source resolves in the page's language). The patterns mirror the sentences of RunService,
  * ForceStartService, RunOutcomes, ClusterQuotas and Admission; a sentence no pattern knows is shown as stored.
  */
 final class StoredTexts {
@@ -21,6 +26,14 @@ final class StoredTexts {
             .known("killed", "reason.killed")
             .known("run (\\S+) started by (\\S+)", "reason.runStartedBy")
             .known("unpinned by (\\S+)", "reason.unpinnedBy")
+            .known("GPUs allocated to run (\\S+)", "reason.gpusAllocated")
+            .known("all (\\d+) replica\\(s\\) of run (\\S+) are up", "reason.replicasUp")
+            .known("copy of (\\S+)", "reason.copyOf")
+            .known("pinned to the head of queue (\\S+) by (\\S+)(?: \\(asked by \\S+: (?<detail>.*)\\))?", "reason.pinnedToHead")
+            .known("fire at (\\S+) skipped: the task is archived", "reason.fireSkippedArchived")
+            .known("fire at (\\S+) skipped: the task is ([A-Z_]+)", "reason.fireSkippedState", 2)
+            .known("fire at (\\S+) skipped: (?<detail>.*)", "reason.fireSkipped")
+            .known("window (\\S+): replicas (\\d+)\\.\\.(\\d+) asked of run (\\S+)", "reason.windowAsked")
             .known("Completed: all (\\d+) replica\\(s\\) exited with code 0", "reason.Completed.all")
             .known("Completed: the (\\d+) replica\\(s\\) of chief role (\\S+) exited with code 0; the other replicas were stopped",
                     "reason.Completed.chief")
@@ -43,15 +56,16 @@ final class StoredTexts {
             .known("nothing killed: task (\\S+) is no longer pinned in the queue", "forceStart.outcome.unpinned")
             .known("nothing to kill: run (\\S+) was already admitted; it holds its GPUs and is starting", "forceStart.outcome.alreadyAdmitted")
             .known("(?:nothing killed: )?the pinned task left the queue before it got its GPUs \\(it is ([A-Z_]+)(?:, not pinned)?\\)",
-                    "forceStart.outcome.leftQueue")
+                    "forceStart.outcome.leftQueue", 1)
             .known("timed out: task (\\S+) did not get its GPUs within (\\S+) of the confirmation; it is still ([A-Z_]+) and pinned, so nothing"
                     + " behind it is admitted(?:; victims not yet ended: (?<detail>.*))?\\. Unpin it, or force-start it again",
-                    "forceStart.outcome.timedOut")
+                    "forceStart.outcome.timedOut", 3)
             .known("cannot force start: the task needs (\\d+) replica\\(s\\) of (\\d+) SKU\\(s\\), and even with every eligible run killed"
                     + " \\((\\d+) run\\(s\\)(?:; (\\d+) pinned or not yet running are never killed)?\\) the cluster would have (\\d+) free"
                     + " SKU\\(s\\) that do not hold it", "forceStart.outcome.impossible");
 
     private final Map<Pattern, String> known = new LinkedHashMap<>();
+    private final Map<Pattern, Set<Integer>> stateGroups = new HashMap<>();
     private final Pattern code;
     private final String codePrefix;
 
@@ -61,8 +75,11 @@ final class StoredTexts {
         this.codePrefix = codePrefix;
     }
 
-    private StoredTexts known(String regex, String key) {
-        known.put(Pattern.compile(regex, Pattern.DOTALL), key);
+    /** {@code states}: the groups (from 1) that hold a task's state. */
+    private StoredTexts known(String regex, String key, Integer... states) {
+        Pattern pattern = Pattern.compile(regex, Pattern.DOTALL);
+        known.put(pattern, key);
+        stateGroups.put(pattern, Set.of(states));
         return this;
     }
 
@@ -74,7 +91,7 @@ final class StoredTexts {
         for (Map.Entry<Pattern, String> entry : known.entrySet()) {
             Matcher m = entry.getKey().matcher(stored);
             if (m.matches()) {
-                return told(entry.getValue(), m, stored);
+                return told(entry.getValue(), m, stateGroups.get(entry.getKey()), stored);
             }
         }
         Matcher coded = code == null ? null : code.matcher(stored);
@@ -84,12 +101,13 @@ final class StoredTexts {
         return new StoredText(null, new Object[0], null, stored);
     }
 
-    private static StoredText told(String key, Matcher m, String stored) {
+    private static StoredText told(String key, Matcher m, Set<Integer> states, String stored) {
         boolean hasDetail = m.pattern().pattern().contains("(?<detail>");
         int figures = m.groupCount() - (hasDetail ? 1 : 0);
         Object[] arguments = new Object[figures];
         for (int i = 0; i < figures; i++) {
-            arguments[i] = m.group(i + 1);
+            String figure = m.group(i + 1);
+            arguments[i] = states.contains(i + 1) && figure != null ? new DefaultMessageSourceResolvable("state." + figure) : figure;
         }
         return new StoredText(key, arguments, hasDetail ? m.group("detail") : null, stored);
     }

@@ -71,16 +71,28 @@ class StoredTextsTest {
         assertThat(said(outcomes.read("confirmed by admin; killing 1 run(s) to free 2 GPU(s)"), SIMPLIFIED))
                 .isEqualTo("已由 admin 确认；正在终止 1 个运行以释放 2 个 GPU");
         assertThat(said(outcomes.read("nothing killed: the pinned task left the queue before it got its GPUs (it is STOPPED, not pinned)"),
-                SIMPLIFIED)).isEqualTo("置顶任务在获得 GPU 之前已离开队列");
+                SIMPLIFIED)).isEqualTo("置顶任务在获得 GPU 之前已离开队列（当前为“已停止”）");
         StoredText timedOut = outcomes.read("timed out: task big did not get its GPUs within PT10M of the confirmation; it is still QUEUED"
                 + " and pinned, so nothing behind it is admitted; victims not yet ended: small (run r1, STOPPING). Unpin it, or force-start it again");
         assertThat(timedOut.key()).isEqualTo("forceStart.outcome.timedOut");
         assertThat(timedOut.detail()).isEqualTo("small (run r1, STOPPING)");
-        assertThat(timedOut.in(messages, SIMPLIFIED)).isEqualTo("已超时：任务 big 在确认后 PT10M 内未获得 GPU；它仍然置顶，其后的运行都不会被准入。"
+        assertThat(timedOut.in(messages, SIMPLIFIED)).isEqualTo("已超时：任务 big 在确认后 PT10M 内未获得 GPU；它仍为“排队中”且置顶，其后的运行都不会被准入。"
                 + "请取消置顶，或再次强制启动 — small (run r1, STOPPING)");
         assertThat(said(outcomes.read("cannot force start: the task needs 1 replica(s) of 8 SKU(s), and even with every eligible run killed"
                 + " (2 run(s); 1 pinned or not yet running are never killed) the cluster would have 4 free SKU(s) that do not hold it"), SIMPLIFIED))
                 .isEqualTo("无法强制启动：任务需要 1 个副本、每个 8 个 SKU，即使终止所有可终止的运行（2 个），集群也只有 4 个空闲 SKU，放不下它");
+    }
+
+    @Test
+    void theHistorysEntriesAboutARunReadInThePagesLanguage() {
+        assertThat(said("GPUs allocated to run r1", SIMPLIFIED)).isEqualTo("已为运行 r1 分配 GPU");
+        assertThat(said("all 2 replica(s) of run r1 are up", SIMPLIFIED)).isEqualTo("运行 r1 的全部 2 个副本已就绪");
+        assertThat(said("run r1 started by alice", SIMPLIFIED)).isEqualTo("运行 r1 由 alice 启动");
+        assertThat(said("fire at 2026-12-06T00:00:00Z skipped: the task is RUNNING", SIMPLIFIED))
+                .isEqualTo("2026-12-06T00:00:00Z 的触发已跳过：任务当前为“运行中”");
+        StoredText pinned = StoredTexts.RUN_REASONS.read("pinned to the head of queue a100 by admin (asked by alice: demo at noon)");
+        assertThat(said(pinned, SIMPLIFIED)).isEqualTo("由 admin 置顶到队列 a100 的队首");
+        assertThat(pinned.detail()).isEqualTo("demo at noon");
     }
 
     private String said(String stored, Locale locale) {
