@@ -263,7 +263,7 @@ public class TaskService {
     }
 
     private static ConflictException duplicateName(String project, String name) {
-        return new ConflictException("name", "unique", "project '" + project + "' already has a task named '" + name + "'");
+        return new ConflictException("name", "unique", "project '" + project + "' already has a task named '" + name + "'", project, name);
     }
 
     private static void requireSame(String field, Object current, Object requested, String hint) {

@@ -34,7 +34,8 @@ class ConsoleErrors {
     @ExceptionHandler({ConflictException.class, InvalidInputException.class, ForbiddenException.class, NotFoundException.class})
     ModelAndView refusal(RuntimeException refusal, HttpServletRequest request, HttpServletResponse response) {
         String words = refusal instanceof InvalidInputException invalid
-                ? invalid.violations().stream().map(ruleWords::say).collect(Collectors.joining("; ")) : refusal.getMessage();
+                ? invalid.violations().stream().map(ruleWords::say).collect(Collectors.joining("; "))
+                : refusal instanceof ConflictException conflict ? ruleWords.say(conflict.violation()) : refusal.getMessage();
         return refused(statusOf(refusal), words, request, response);
     }
 

@@ -108,7 +108,7 @@ class Launcher {
         if (task.spec().hasRoles()) {
             throw new ConflictException("roles", "roles-not-in-console", "task " + task.spec().name()
                     + " is a distributed job with roles, which the console cannot edit or copy yet: use PUT /api/v1/tasks/"
-                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy");
+                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy", task.spec().name(), task.id().value());
         }
     }
 
@@ -142,7 +142,7 @@ class Launcher {
         } catch (InvalidInputException e) {
             throw new Refused(e.violations());
         } catch (ConflictException e) {
-            throw new Refused(List.of(new FieldViolation(e.field(), e.rule(), e.getMessage())));
+            throw new Refused(List.of(e.violation()));
         } catch (ForbiddenException e) {
             throw new Refused(List.of(new FieldViolation(e.field(), "forbidden", e.getMessage())));
         }

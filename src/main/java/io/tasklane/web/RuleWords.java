@@ -1,12 +1,15 @@
 package io.tasklane.web;
 
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.tasklane.common.FieldViolation;
+import io.tasklane.task.TaskState;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +39,11 @@ public class RuleWords {
             return violation.message();
         }
         Object[] arguments = Stream.concat(Stream.of(field(violation)), violation.arguments().stream().map(RuleWords::plain)).toArray();
-        String said = messages.getMessage(PREFIX + violation.rule(), arguments, null, locale);
+        // A rule whose words differ by field ("unique" for a name in its project) has its own key for that field.
+        String said = messages.getMessage(PREFIX + violation.rule() + "." + violation.field(), arguments, null, locale);
+        if (said == null) {
+            said = messages.getMessage(PREFIX + violation.rule(), arguments, null, locale);
+        }
         return said == null || UNFILLED.matcher(said).find() ? violation.message() : said;
     }
 
@@ -46,8 +53,11 @@ public class RuleWords {
         return field.startsWith(LaunchErrors.SCHEDULE_PREFIX) ? field.substring(LaunchErrors.SCHEDULE_PREFIX.length()) : field;
     }
 
-    /** Figures as written ("8000", not the locale's "8,000": ports and limits are not amounts). */
+    /** Figures as written ("8000", not the locale's "8,000": ports and limits are not amounts); a state by its label. */
     private static Object plain(Object argument) {
-        return argument instanceof Number || argument instanceof java.time.temporal.TemporalAccessor ? argument.toString() : argument;
+        if (argument instanceof TaskState state) {
+            return new DefaultMessageSourceResolvable("state." + state.name());
+        }
+        return argument instanceof Number || argument instanceof TemporalAccessor ? argument.toString() : String.valueOf(argument);
     }
 }

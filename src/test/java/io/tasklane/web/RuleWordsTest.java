@@ -17,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.tasklane.common.ConflictException;
 import io.tasklane.common.FieldViolation;
 import io.tasklane.task.TaskRules;
 import io.tasklane.task.TaskSpec;
 import io.tasklane.task.TaskSpecBuilder;
+import io.tasklane.task.TaskState;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -65,6 +67,16 @@ class RuleWordsTest {
         assertThat(words.say(new FieldViolation("state", "task-active", "task is RUNNING"), SIMPLIFIED)).isEqualTo("task is RUNNING");
         assertThat(words.say(new FieldViolation("offset", "range", "offset must be 0 or more"), SIMPLIFIED))
                 .isEqualTo("offset must be 0 or more");
+    }
+
+    @Test
+    void aClashIsToldWithTheStatesLabelAndARuleMayHaveWordsForOneField() {
+        ConflictException notStoppable = new ConflictException("state", "stoppable", "task t1 is CREATED; a stop is allowed from [...]",
+                "t1", TaskState.CREATED);
+        assertThat(words.say(notStoppable.violation(), SIMPLIFIED)).isEqualTo("任务 t1 当前为“未部署”，现在不能停止");
+        ConflictException taken = new ConflictException("name", "unique", "project 'demo' already has a task named 'chat'", "demo", "chat");
+        assertThat(words.say(taken.violation(), TRADITIONAL)).isEqualTo("項目「demo」中已有名為「chat」的任務");
+        assertThat(words.say(taken.violation(), Locale.ENGLISH)).isEqualTo("project 'demo' already has a task named 'chat'");
     }
 
     @Test
