@@ -39,8 +39,10 @@ class ClustersController {
 
     private final ClusterService clusters;
     private final Quotas quotas;
+    private final GpuTypeWords gpuTypes;
 
-    ClustersController(ClusterService clusters, Quotas quotas) {
+    ClustersController(ClusterService clusters, Quotas quotas, GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.clusters = clusters;
         this.quotas = quotas;
     }
@@ -79,7 +81,7 @@ class ClustersController {
                 .toList();
         List<ClusterGrant> grants = caller.isAdmin() ? clusters.grants(caller, name).stream()
                 .sorted(Comparator.comparing((ClusterGrant g) -> g.type()).thenComparing(ClusterGrant::principal)).toList() : List.of();
-        return new ClusterView(cluster.name(), cluster.gpuType(), cluster.sku().gpus(), cluster.sku().cpu(), cluster.sku().memoryGib(),
+        return new ClusterView(cluster.name(), gpuTypes.of(cluster), cluster.sku().gpus(), cluster.sku().cpu(), cluster.sku().memoryGib(),
                 cluster.queuePolicy().name(), cluster.source().name(), clusters.freeSkus(cluster), cluster.totalSkus(), nodes,
                 QuotaBar.of(quotas.ofCluster(caller, name)), grants);
     }

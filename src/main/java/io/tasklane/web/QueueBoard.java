@@ -38,9 +38,11 @@ class QueueBoard {
     private final EstimateWords words;
     private final Quotas quotas;
     private final Clock clock;
+    private final GpuTypeWords gpuTypes;
 
     QueueBoard(ClusterService clusters, QueueService queues, ForceStartService forceStarts, StartEstimates estimates,
-               EstimateWords words, Quotas quotas, Clock clock) {
+               EstimateWords words, Quotas quotas, Clock clock, GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.clusters = clusters;
         this.queues = queues;
         this.forceStarts = forceStarts;
@@ -67,7 +69,7 @@ class QueueBoard {
         Map<RunId, StartEstimate> expected = lines.isEmpty() ? Map.of() : estimates.onCluster(name);
         List<WaitingLine> waiting = lines.stream()
                 .map(line -> waiting(caller, line, gpusPerSku, hasPin, forceStart.isPresent(), expected.get(line.entry().runId()))).toList();
-        return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
+        return new ClusterQueueView(cluster.name(), gpuTypes.of(cluster), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
                 cluster.queuePolicy().name(), QuotaBar.of(quotas.ofCluster(caller, name)), running, waiting,
                 forceStart.map(f -> forceStartLine(f, gpusPerSku)).orElse(null));
     }

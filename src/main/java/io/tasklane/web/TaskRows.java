@@ -37,8 +37,11 @@ class TaskRows {
     private final QueueService queues;
     private final ScheduleService schedules;
     private final Deployments deployments;
+    private final GpuTypeWords gpuTypes;
 
-    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments) {
+    TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments,
+             GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.runs = runs;
         this.clusters = clusters;
         this.queues = queues;
@@ -75,7 +78,7 @@ class TaskRows {
         Optional<VirtualCluster> cluster = perCluster.cluster(spec.cluster());
         int gpusPerSku = cluster.map(c -> c.sku().gpus()).orElse(1);
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
-                cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
+                cluster.map(gpuTypes::of).orElse(null), spec.cluster());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
         String nextFire = scheduled && schedule.schedule().active()
                 ? schedule.nextFire().map(fire -> ConsoleTimes.in(fire.in(schedule.schedule().zone()))).orElse(null) : null;

@@ -45,6 +45,8 @@ class ChineseConsoleTest {
         Page page = chinesePage();
         TasksPage tasks = TasksPage.open(page, base(), stoppedName);
         assertThat(reasonIn(tasks.row(stopped))).hasText("由 alice 停止");
+        assertThat(tasks.row(stopped).locator(".spec")).containsText("无 GPU（按槽位）");
+        ConsolePages.screenshot(page, "tasks-zh-CN-stopped");
 
         TaskPage taskPage = TaskPage.open(page, base(), failed);
         Locator reason = reasonIn(page.locator("tr[data-run]").first());
@@ -52,7 +54,14 @@ class ChineseConsoleTest {
         assertThat(reason.locator(".reason-detail")).hasText("exited with code 3");
         assertThat(reason.textContent()).doesNotContain("ReplicaFailed").doesNotContain("replica ");
         assertThat(taskPage.state()).hasText("运行失败");
+        assertThat(page.locator("#timeline")).containsText("的全部 1 个副本已就绪");
+        assertThat(page.locator("#timeline")).not().containsText("replica(s)");
         ConsolePages.screenshot(page, "task-zh-CN-failed-run");
+
+        page.navigate(base() + "/queue");
+        assertThat(page.locator("h1")).hasText("队列");
+        assertThat(page.locator("#queue-local")).containsText("无 GPU（按槽位）");
+        ConsolePages.screenshot(page, "queue-zh-CN");
         page.context().close();
     }
 
