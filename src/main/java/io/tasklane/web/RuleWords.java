@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * it only for a code the bundles do not know, or a violation that lacks a figure the words need.
  */
 @Component
-public class RuleWords {
+class RuleWords {
 
     static final String PREFIX = "rule.";
     private static final Pattern UNFILLED = Pattern.compile("\\{\\d+}");
