@@ -82,7 +82,8 @@ class RunController {
             throws IOException {
         runs.get(caller, ApiIds.run(id));
         if (tail < 1 || tail > MAX_TAIL) {
-            throw new InvalidInputException(FieldViolation.of("tail", "range", "tail must be between 1 and " + MAX_TAIL, 1, MAX_TAIL));
+            throw new InvalidInputException(FieldViolation.of("tail", "range", "tail must be between 1 and " + MAX_TAIL,
+                    1, MAX_TAIL));
         }
         Path file = deployments.logFileOf(ApiIds.run(id), index);
         if (download) {

@@ -89,7 +89,8 @@ public class ClusterService {
         }
         return clusters.findByName(name).filter(c -> isGranted(caller, new ClusterName(name)))
                 .orElseThrow(() -> new InvalidInputException(FieldViolation.of(field, "granted-cluster",
-                        "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours", name)));
+                        "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours",
+                                name)));
     }
 
     /**
@@ -207,7 +208,8 @@ public class ClusterService {
         boolean exists = grant.type() == PrincipalType.USER ? users.userExists(grant.principal()) : users.groupExists(grant.principal());
         if (!exists) {
             throw new InvalidInputException(FieldViolation.of(grant.type() == PrincipalType.USER ? "user" : "group", "exists",
-                    grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service", grant.principal()));
+                    grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service",
+                            grant.principal()));
         }
         clusters.addGrant(cluster.value(), grant);
     }

@@ -64,7 +64,8 @@ public final class ScheduleRules {
         try {
             return ScheduleType.valueOf(given);
         } catch (IllegalArgumentException e) {
-            v.add(FieldViolation.of("type", "one-of", "type must be MANUAL, ONE_OFF or DAILY, not '" + given + "'", "MANUAL, ONE_OFF, DAILY"));
+            v.add(FieldViolation.of("type", "one-of", "type must be MANUAL, ONE_OFF or DAILY, not '" + given + "'",
+                    "MANUAL, ONE_OFF, DAILY"));
             return null;
         }
     }
@@ -90,7 +91,8 @@ public final class ScheduleRules {
             return List.of();
         }
         if (given.size() > MAX_WINDOWS) {
-            v.add(FieldViolation.of("windows", "max-size", "a DAILY schedule has at most " + MAX_WINDOWS + " windows", MAX_WINDOWS));
+            v.add(FieldViolation.of("windows", "max-size", "a DAILY schedule has at most " + MAX_WINDOWS + " windows",
+                    MAX_WINDOWS));
             return List.of();
         }
         List<ReplicaWindow> windows = new ArrayList<>();
@@ -114,7 +116,8 @@ public final class ScheduleRules {
                         + ") may not be more than maxReplicas (" + max + ")", min, max));
             } else if (max != null && (long) max * skuPerReplica > clusterSkus) {
                 v.add(FieldViolation.of(field + ".maxReplicas", "fits-cluster", field + ".maxReplicas " + max + " needs "
-                        + (long) max * skuPerReplica + " SKUs, more than the task's cluster could ever host (" + clusterSkus + ")", (long) max * skuPerReplica, clusterSkus));
+                        + (long) max * skuPerReplica + " SKUs, more than the task's cluster could ever host (" + clusterSkus + ")",
+                                (long) max * skuPerReplica, clusterSkus));
             }
             if (time != null && min != null && max != null) {
                 windows.add(new ReplicaWindow(time, min, max));

@@ -90,7 +90,8 @@ public class ScheduleService {
         Instant now = clock.instant();
         if (parsed.active() && NextFire.after(parsed, now).isEmpty()) {
             throw new InvalidInputException(FieldViolation.of("at", "future-when-active", "the one-off time " + parsed.at() + " in "
-                    + parsed.zone() + " has already passed; choose a later time to activate this schedule", parsed.at(), parsed.zone()));
+                    + parsed.zone() + " has already passed; choose a later time to activate this schedule",
+                            parsed.at(), parsed.zone()));
         }
         processes.end(taskId);
         if (parsed.type() == ScheduleType.MANUAL) {

@@ -133,7 +133,8 @@ final class RoleRules {
             v.add(FieldViolation.of(field + ".replicas", "min", "replicas must be at least 1", 1));
             fits = false;
         } else if (role.replicas() > TaskRules.MAX_REPLICAS) {
-            v.add(FieldViolation.of(field + ".replicas", "max", "replicas must be at most " + TaskRules.MAX_REPLICAS, TaskRules.MAX_REPLICAS));
+            v.add(FieldViolation.of(field + ".replicas", "max", "replicas must be at most " + TaskRules.MAX_REPLICAS,
+                    TaskRules.MAX_REPLICAS));
             fits = false;
         }
         return fits;

@@ -50,7 +50,8 @@ public final class TaskRules {
             v.add(new FieldViolation("kind", "required", "kind is required: SERVICE or JOB"));
         }
         if (spec.image() != null && !IMAGE.matcher(spec.image()).matches()) {
-            v.add(FieldViolation.of("image", "format", "image must be a container image reference without spaces, at most 512 characters", spec.image()));
+            v.add(FieldViolation.of("image", "format", "image must be a container image reference without spaces, at most 512 characters",
+                    spec.image()));
         }
         checkEntry(spec, v);
         if (spec.hasRoles()) {
@@ -123,7 +124,8 @@ public final class TaskRules {
         } else if (cluster != null && sku > cluster.largestNodeSkus()) {
             v.add(FieldViolation.of("skuPerReplica", "fits-node", "skuPerReplica " + sku
                     + " is more than any node of cluster '" + cluster.name() + "' has (largest: "
-                    + cluster.largestNodeSkus() + "); such a replica could never run", sku, cluster.name(), cluster.largestNodeSkus()));
+                    + cluster.largestNodeSkus() + "); such a replica could never run",
+                            sku, cluster.name(), cluster.largestNodeSkus()));
         }
         if (replicas < 1) {
             v.add(FieldViolation.of("replicas", "min", "replicas must be at least 1", 1));
@@ -132,7 +134,8 @@ public final class TaskRules {
         } else if (replicaFits && cluster != null && (long) sku * replicas > cluster.capacitySkus()) {
             v.add(FieldViolation.of("replicas", "fits-cluster", replicas + " replicas of " + sku
                     + " SKU(s) need " + (long) sku * replicas + " SKUs at once, more than cluster '" + cluster.name()
-                    + "' has (" + cluster.capacitySkus() + "); the task could never start", (long) sku * replicas, cluster.capacitySkus()));
+                    + "' has (" + cluster.capacitySkus() + "); the task could never start",
+                            (long) sku * replicas, cluster.capacitySkus()));
         }
     }
 
@@ -150,13 +153,15 @@ public final class TaskRules {
                 continue;
             }
             if (!container.add(port.containerPort())) {
-                v.add(FieldViolation.of(field + ".containerPort", "unique", "containerPort " + port.containerPort() + " is listed twice", port.containerPort()));
+                v.add(FieldViolation.of(field + ".containerPort", "unique", "containerPort " + port.containerPort() + " is listed twice",
+                        port.containerPort()));
             }
             if (port.externalPort() != null) {
                 if (!isPort(port.externalPort())) {
                     v.add(new FieldViolation(field + ".externalPort", "port-range", "externalPort must be between 1 and 65535"));
                 } else if (!external.add(port.externalPort())) {
-                    v.add(FieldViolation.of(field + ".externalPort", "unique", "externalPort " + port.externalPort() + " is listed twice", port.externalPort()));
+                    v.add(FieldViolation.of(field + ".externalPort", "unique", "externalPort " + port.externalPort() + " is listed twice",
+                            port.externalPort()));
                 }
             }
         }
@@ -212,7 +217,8 @@ public final class TaskRules {
 
     private static void checkLabels(TaskSpec spec, List<FieldViolation> v) {
         if (spec.description() != null && spec.description().length() > MAX_DESCRIPTION) {
-            v.add(FieldViolation.of("description", "max-length", "description must be at most " + MAX_DESCRIPTION + " characters", MAX_DESCRIPTION));
+            v.add(FieldViolation.of("description", "max-length", "description must be at most " + MAX_DESCRIPTION + " characters",
+                    MAX_DESCRIPTION));
         }
         if (spec.tags().size() > MAX_TAGS) {
             v.add(FieldViolation.of("tags", "max-items", "at most " + MAX_TAGS + " tags", MAX_TAGS));
@@ -226,12 +232,14 @@ public final class TaskRules {
             }
         }
         if (spec.priority() < 0 || spec.priority() > MAX_PRIORITY) {
-            v.add(FieldViolation.of("priority", "range", "priority must be between 0 and " + MAX_PRIORITY + " (higher runs first)", 0, MAX_PRIORITY));
+            v.add(FieldViolation.of("priority", "range", "priority must be between 0 and " + MAX_PRIORITY + " (higher runs first)",
+                    0, MAX_PRIORITY));
         }
         long deadline = spec.activeDeadlineSeconds();
         if (deadline < MIN_DEADLINE_SECONDS || deadline > MAX_DEADLINE_SECONDS) {
             v.add(FieldViolation.of("activeDeadlineSeconds", "range", "activeDeadlineSeconds must be between "
-                    + MIN_DEADLINE_SECONDS + " and " + MAX_DEADLINE_SECONDS + " (30 days)", MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS));
+                    + MIN_DEADLINE_SECONDS + " and " + MAX_DEADLINE_SECONDS + " (30 days)",
+                            MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS));
         }
     }
 

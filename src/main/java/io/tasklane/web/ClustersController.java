@@ -91,7 +91,8 @@ class ClustersController {
         try {
             principalType = PrincipalType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException(FieldViolation.of("type", "one-of", "a grant goes to a USER or a GROUP", "USER, GROUP"));
+            throw new InvalidInputException(FieldViolation.of("type", "one-of", "a grant goes to a USER or a GROUP",
+                    "USER, GROUP"));
         }
         if (principal == null || principal.isBlank()) {
             throw new InvalidInputException("principal", "required", "name the " + principalType.name().toLowerCase(Locale.ROOT)

@@ -84,7 +84,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
         try {
             return Long.parseLong(given.strip());
         } catch (NumberFormatException e) {
-            v.add(FieldViolation.of(field, "whole-number", field + " must be a whole number, not '" + given.strip() + "'", given.strip()));
+            v.add(FieldViolation.of(field, "whole-number", field + " must be a whole number, not '" + given.strip() + "'",
+                    given.strip()));
             return null;
         }
     }
@@ -98,7 +99,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
             Integer container = parts.length <= 2 ? integer("ports[" + i + "].containerPort", parts[0], v) : null;
             Integer external = parts.length == 2 ? integer("ports[" + i + "].externalPort", parts[1], v) : null;
             if (parts.length > 2) {
-                v.add(FieldViolation.of("ports[" + i + "]", "format", "a port line is 8000 or 8000:30080, not '" + lines.get(i) + "'", lines.get(i)));
+                v.add(FieldViolation.of("ports[" + i + "]", "format", "a port line is 8000 or 8000:30080, not '" + lines.get(i) + "'",
+                        lines.get(i)));
             }
             ports.add(new PortMapping(container, external));
         }

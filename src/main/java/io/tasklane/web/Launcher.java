@@ -108,7 +108,8 @@ class Launcher {
         if (task.spec().hasRoles()) {
             throw new ConflictException("roles", "roles-not-in-console", "task " + task.spec().name()
                     + " is a distributed job with roles, which the console cannot edit or copy yet: use PUT /api/v1/tasks/"
-                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy", task.spec().name(), task.id().value());
+                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy",
+                            task.spec().name(), task.id().value());
         }
     }
 

@@ -87,7 +87,8 @@ class ProjectsController {
         try {
             return ProjectRole.valueOf(role.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException(FieldViolation.of("role", "one-of", "a member's role is MEMBER or MANAGER", "MEMBER, MANAGER"));
+            throw new InvalidInputException(FieldViolation.of("role", "one-of", "a member's role is MEMBER or MANAGER",
+                    "MEMBER, MANAGER"));
         }
     }
 

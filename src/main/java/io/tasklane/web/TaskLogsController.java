@@ -58,7 +58,8 @@ class TaskLogsController {
                 @RequestParam(defaultValue = "" + DEFAULT_LINES) int lines, @RequestParam(required = false) String known,
                 HttpServletResponse response, Model model) {
         if (!LINE_CHOICES.contains(lines)) {
-            throw new InvalidInputException(FieldViolation.of("lines", "one-of", "lines must be one of " + LINE_CHOICES, LINE_CHOICES));
+            throw new InvalidInputException(FieldViolation.of("lines", "one-of", "lines must be one of " + LINE_CHOICES,
+                    LINE_CHOICES));
         }
         Task task = tasks.get(caller, AddressedIds.task(id));
         ReplicaLogs.Current current = logs.current(task);

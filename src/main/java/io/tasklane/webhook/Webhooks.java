@@ -78,7 +78,8 @@ public class Webhooks {
             throw new InvalidInputException(FieldViolation.of("offset", "min", "offset must be 0 or more", 0));
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException(FieldViolation.of("limit", "range", "limit must be between 1 and " + MAX_PAGE, 1, MAX_PAGE));
+            throw new InvalidInputException(FieldViolation.of("limit", "range", "limit must be between 1 and " + MAX_PAGE,
+                    1, MAX_PAGE));
         }
         return new DeliveryPage(deliveries.countOfWebhook(id), deliveries.ofWebhook(id, offset, limit));
     }
