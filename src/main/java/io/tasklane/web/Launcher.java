@@ -145,7 +145,8 @@ class Launcher {
         } catch (ConflictException e) {
             throw new Refused(List.of(e.violation()));
         } catch (ForbiddenException e) {
-            throw new Refused(List.of(new FieldViolation(e.field(), "forbidden", e.getMessage())));
+            // The refusal's own sentence names who may do it; the bundles wrap it (see rule.forbidden).
+            throw new Refused(List.of(FieldViolation.of(e.field(), "forbidden", e.getMessage(), e.getMessage())));
         }
     }
 

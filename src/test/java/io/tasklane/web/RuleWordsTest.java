@@ -80,6 +80,14 @@ class RuleWordsTest {
     }
 
     @Test
+    void aRefusalKeepsItsOwnSentenceWhichNamesWhoMay() {
+        String sentence = "caller alice is not a member of project 'vision'";
+        FieldViolation forbidden = FieldViolation.of("project", "forbidden", sentence, sentence);
+        assertThat(words.say(forbidden, Locale.ENGLISH)).isEqualTo(sentence);
+        assertThat(words.say(forbidden, SIMPLIFIED)).isEqualTo("你无权执行此操作（" + sentence + "）");
+    }
+
+    @Test
     void aScheduleRuleNamesItsFieldWithoutTheWizardsPrefix() {
         FieldViolation early = FieldViolation.of("schedule.windows[0].minReplicas", "min", "windows[0].minReplicas must be at least 1", 1);
         assertThat(words.say(early, Locale.ENGLISH)).isEqualTo("windows[0].minReplicas must be at least 1");
