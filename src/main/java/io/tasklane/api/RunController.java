@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.tasklane.api.RunDtos.InstanceResponse;
 import io.tasklane.api.RunDtos.RunResponse;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.runtime.InstanceQuery;
@@ -65,8 +66,8 @@ class RunController {
                                              @RequestParam(defaultValue = "" + InstanceQuery.DEFAULT_LIMIT) int limit) {
         runs.get(caller, ApiIds.run(id));
         if (limit < 1 || limit > InstanceQuery.MAX_LIMIT || offset < 0) {
-            throw new InvalidInputException(limit < 1 || limit > InstanceQuery.MAX_LIMIT ? "limit" : "offset", "range",
-                    "limit must be between 1 and " + InstanceQuery.MAX_LIMIT + ", offset 0 or more");
+            throw new InvalidInputException(FieldViolation.of(limit < 1 || limit > InstanceQuery.MAX_LIMIT ? "limit" : "offset", "range",
+                    "limit must be between 1 and " + InstanceQuery.MAX_LIMIT + ", offset 0 or more", 1, InstanceQuery.MAX_LIMIT));
         }
         InstanceQuery query = new InstanceQuery(role, states == null ? null : java.util.Set.copyOf(states), sort,
                 order == TaskController.SortOrder.asc, offset, limit);
@@ -81,7 +82,8 @@ class RunController {
             throws IOException {
         runs.get(caller, ApiIds.run(id));
         if (tail < 1 || tail > MAX_TAIL) {
-            throw new InvalidInputException("tail", "range", "tail must be between 1 and " + MAX_TAIL);
+            throw new InvalidInputException(FieldViolation.of("tail", "range", "tail must be between 1 and " + MAX_TAIL,
+                    1, MAX_TAIL));
         }
         Path file = deployments.logFileOf(ApiIds.run(id), index);
         if (download) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tasklane.api.RunDtos.RunResponse;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.TaskId;
 import io.tasklane.queue.QueueService;
@@ -97,8 +98,8 @@ class TaskController {
                                    @RequestParam(defaultValue = "" + TaskQuery.DEFAULT_LIMIT) int limit) {
         TaskId taskId = tasks.get(caller, ApiIds.task(id)).id();
         if (limit < 1 || limit > TaskQuery.MAX_LIMIT || offset < 0) {
-            throw new InvalidInputException(limit < 1 || limit > TaskQuery.MAX_LIMIT ? "limit" : "offset", "range",
-                    "limit must be between 1 and " + TaskQuery.MAX_LIMIT + ", offset 0 or more");
+            throw new InvalidInputException(FieldViolation.of(limit < 1 || limit > TaskQuery.MAX_LIMIT ? "limit" : "offset", "range",
+                    "limit must be between 1 and " + TaskQuery.MAX_LIMIT + ", offset 0 or more", 1, TaskQuery.MAX_LIMIT));
         }
         return new ListResponse<>(runs.countRunsOf(taskId), runs.runsOf(taskId, offset, limit).stream().map(RunResponse::of).toList());
     }

@@ -88,17 +88,20 @@ public class Budgets {
         if (hours == null) {
             violations.add(new FieldViolation("monthlyGpuHours", "required", "monthlyGpuHours is required: the GPU-hours the project may use a month"));
         } else if (!(hours > 0) || hours > MAX_GPU_HOURS) {
-            violations.add(new FieldViolation("monthlyGpuHours", "range", "monthlyGpuHours must be above 0 and at most " + (long) MAX_GPU_HOURS));
+            violations.add(FieldViolation.of("monthlyGpuHours", "range", "monthlyGpuHours must be above 0 and at most " + (long) MAX_GPU_HOURS,
+                    0, (long) MAX_GPU_HOURS));
         }
         double warnShare = request.warnShare() == null ? 0.8 : request.warnShare();
         if (!(warnShare >= 0 && warnShare <= 1)) {
-            violations.add(new FieldViolation("warnShare", "range", "warnShare must be between 0 and 1 (0.8 warns at 80% used)"));
+            violations.add(FieldViolation.of("warnShare", "range", "warnShare must be between 0 and 1 (0.8 warns at 80% used)",
+                    0, 1));
         }
         ZoneId zone = null;
         try {
             zone = ZoneId.of(request.timeZone() == null || request.timeZone().isBlank() ? "UTC" : request.timeZone());
         } catch (DateTimeException e) {
-            violations.add(new FieldViolation("timeZone", "time-zone", "'" + request.timeZone() + "' is not a time zone such as Asia/Taipei or UTC"));
+            violations.add(FieldViolation.of("timeZone", "time-zone", "'" + request.timeZone() + "' is not a time zone such as Asia/Taipei or UTC",
+                    request.timeZone()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

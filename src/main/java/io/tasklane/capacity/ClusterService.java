@@ -88,8 +88,9 @@ public class ClusterService {
             throw new InvalidInputException(field, "required", field + " is required");
         }
         return clusters.findByName(name).filter(c -> isGranted(caller, new ClusterName(name)))
-                .orElseThrow(() -> new InvalidInputException(field, "granted-cluster",
-                        "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours"));
+                .orElseThrow(() -> new InvalidInputException(FieldViolation.of(field, "granted-cluster",
+                        "cluster '" + name + "' does not exist or is not granted to you; GET /api/v1/clusters lists yours",
+                                name)));
     }
 
     /**
@@ -206,8 +207,9 @@ public class ClusterService {
         find(cluster);
         boolean exists = grant.type() == PrincipalType.USER ? users.userExists(grant.principal()) : users.groupExists(grant.principal());
         if (!exists) {
-            throw new InvalidInputException(grant.type() == PrincipalType.USER ? "user" : "group", "exists",
-                    grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service");
+            throw new InvalidInputException(FieldViolation.of(grant.type() == PrincipalType.USER ? "user" : "group", "exists",
+                    grant.type().name().toLowerCase() + " '" + grant.principal() + "' does not exist in the identity service",
+                            grant.principal()));
         }
         clusters.addGrant(cluster.value(), grant);
     }

@@ -19,6 +19,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldViolation(field, rule, message)));
     }
 
+    /** One broken rule told with the figures its words need (see {@link FieldViolation#arguments()}). */
+    public InvalidInputException(FieldViolation violation) {
+        this(List.of(violation));
+    }
+
     public List<FieldViolation> violations() {
         return violations;
     }

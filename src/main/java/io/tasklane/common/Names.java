@@ -21,8 +21,8 @@ public final class Names {
             return new FieldViolation(field, "required", field + " is required");
         }
         if (!isDnsLabel(value)) {
-            return new FieldViolation(field, "dns-label", field + " '" + value
-                    + "' must be at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit");
+            return FieldViolation.of(field, "dns-label", field + " '" + value
+                    + "' must be at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit", value);
         }
         return null;
     }

@@ -9,6 +9,7 @@ import io.tasklane.capacity.ClusterLock;
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ClusterName;
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.common.TaskId;
@@ -74,7 +75,8 @@ public class PinService {
     @Transactional
     public PinRequest request(Caller caller, TaskId taskId, String reason) {
         if (reason != null && reason.length() > MAX_TEXT) {
-            throw new InvalidInputException("reason", "max-length", "a reason has at most " + MAX_TEXT + " characters");
+            throw new InvalidInputException(FieldViolation.of("reason", "max-length", "a reason has at most " + MAX_TEXT + " characters",
+                    MAX_TEXT));
         }
         Task task = runs.lockForCaller(caller, taskId);
         clusters.requireGranted(caller, task.cluster(), "cluster");
@@ -137,7 +139,8 @@ public class PinService {
     public PinRequest decide(Caller caller, PinRequestId id, boolean approve, String comment) {
         caller.requireAdmin("review pin requests");
         if (comment != null && comment.length() > MAX_TEXT) {
-            throw new InvalidInputException("comment", "max-length", "a comment has at most " + MAX_TEXT + " characters");
+            throw new InvalidInputException(FieldViolation.of("comment", "max-length", "a comment has at most " + MAX_TEXT + " characters",
+                    MAX_TEXT));
         }
         PinRequest request = find(id);
         if (!request.pending() || !processes.decide(id, caller.userId(), approve, comment)) {

@@ -64,7 +64,8 @@ public final class ScheduleRules {
         try {
             return ScheduleType.valueOf(given);
         } catch (IllegalArgumentException e) {
-            v.add(new FieldViolation("type", "one-of", "type must be MANUAL, ONE_OFF or DAILY, not '" + given + "'"));
+            v.add(FieldViolation.of("type", "one-of", "type must be MANUAL, ONE_OFF or DAILY, not '" + given + "'",
+                    "MANUAL, ONE_OFF, DAILY"));
             return null;
         }
     }
@@ -76,8 +77,8 @@ public final class ScheduleRules {
             return null;
         }
         if (!ZoneId.getAvailableZoneIds().contains(given)) {
-            v.add(new FieldViolation("timeZone", "iana-zone", "timeZone must be an IANA time zone such as Asia/Shanghai, not '"
-                    + given + "'"));
+            v.add(FieldViolation.of("timeZone", "iana-zone", "timeZone must be an IANA time zone such as Asia/Shanghai, not '"
+                    + given + "'", given));
             return null;
         }
         return ZoneId.of(given);
@@ -90,7 +91,8 @@ public final class ScheduleRules {
             return List.of();
         }
         if (given.size() > MAX_WINDOWS) {
-            v.add(new FieldViolation("windows", "max-size", "a DAILY schedule has at most " + MAX_WINDOWS + " windows"));
+            v.add(FieldViolation.of("windows", "max-size", "a DAILY schedule has at most " + MAX_WINDOWS + " windows",
+                    MAX_WINDOWS));
             return List.of();
         }
         List<ReplicaWindow> windows = new ArrayList<>();
@@ -104,17 +106,18 @@ public final class ScheduleRules {
             }
             LocalTime time = required(field + ".time", w.time(), LocalTime::parse, "a time of day such as 08:00", v);
             if (time != null && !times.add(time)) {
-                v.add(new FieldViolation(field + ".time", "unique-time", field + ".time " + time
-                        + " is already the time of another window; each window needs its own time"));
+                v.add(FieldViolation.of(field + ".time", "unique-time", field + ".time " + time
+                        + " is already the time of another window; each window needs its own time", time));
             }
             Integer min = replicas(field + ".minReplicas", w.minReplicas(), v);
             Integer max = replicas(field + ".maxReplicas", w.maxReplicas(), v);
             if (min != null && max != null && min > max) {
-                v.add(new FieldViolation(field + ".minReplicas", "min-not-above-max", field + ".minReplicas (" + min
-                        + ") may not be more than maxReplicas (" + max + ")"));
+                v.add(FieldViolation.of(field + ".minReplicas", "min-not-above-max", field + ".minReplicas (" + min
+                        + ") may not be more than maxReplicas (" + max + ")", min, max));
             } else if (max != null && (long) max * skuPerReplica > clusterSkus) {
-                v.add(new FieldViolation(field + ".maxReplicas", "fits-cluster", field + ".maxReplicas " + max + " needs "
-                        + (long) max * skuPerReplica + " SKUs, more than the task's cluster could ever host (" + clusterSkus + ")"));
+                v.add(FieldViolation.of(field + ".maxReplicas", "fits-cluster", field + ".maxReplicas " + max + " needs "
+                        + (long) max * skuPerReplica + " SKUs, more than the task's cluster could ever host (" + clusterSkus + ")",
+                                (long) max * skuPerReplica, clusterSkus));
             }
             if (time != null && min != null && max != null) {
                 windows.add(new ReplicaWindow(time, min, max));
@@ -129,7 +132,7 @@ public final class ScheduleRules {
             return null;
         }
         if (given < 1) {
-            v.add(new FieldViolation(field, "min", field + " must be at least 1"));
+            v.add(FieldViolation.of(field, "min", field + " must be at least 1", 1));
             return null;
         }
         return given;
@@ -144,7 +147,7 @@ public final class ScheduleRules {
         try {
             return parser.apply(given);
         } catch (DateTimeParseException e) {
-            v.add(new FieldViolation(field, "format", field + " must be " + expected + ", not '" + given + "'"));
+            v.add(FieldViolation.of(field, "format", field + " must be " + expected + ", not '" + given + "'", given));
             return null;
         }
     }

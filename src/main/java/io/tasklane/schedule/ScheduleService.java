@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ConflictException;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.TaskId;
 import io.tasklane.security.Caller;
@@ -88,8 +89,9 @@ public class ScheduleService {
         }
         Instant now = clock.instant();
         if (parsed.active() && NextFire.after(parsed, now).isEmpty()) {
-            throw new InvalidInputException("at", "future-when-active", "the one-off time " + parsed.at() + " in "
-                    + parsed.zone() + " has already passed; choose a later time to activate this schedule");
+            throw new InvalidInputException(FieldViolation.of("at", "future-when-active", "the one-off time " + parsed.at() + " in "
+                    + parsed.zone() + " has already passed; choose a later time to activate this schedule",
+                            parsed.at(), parsed.zone()));
         }
         processes.end(taskId);
         if (parsed.type() == ScheduleType.MANUAL) {

@@ -32,7 +32,8 @@ public class ProjectService {
     /** Throws unless {@code caller} may create and change tasks in {@code project}; names {@code field}. */
     public void requireMember(Caller caller, String project, String field) {
         if (!projects.exists(project)) {
-            throw new InvalidInputException(field, "exists", "project '" + project + "' does not exist");
+            throw new InvalidInputException(FieldViolation.of(field, "exists", "project '" + project + "' does not exist",
+                    project));
         }
         if (!caller.isAdmin() && !projects.isMember(project, caller.userId())) {
             throw new ForbiddenException(field, "you are not a member of project '" + project + "'");
@@ -122,7 +123,8 @@ public class ProjectService {
     public void putMember(Caller caller, String project, String userId, ProjectRole role) {
         requireManager(caller, project);
         if (!users.userExists(userId)) {
-            throw new InvalidInputException("userId", "exists", "user '" + userId + "' does not exist in the identity service");
+            throw new InvalidInputException(FieldViolation.of("userId", "exists", "user '" + userId + "' does not exist in the identity service",
+                    userId));
         }
         Optional<ProjectRole> present = projects.roleOf(project, userId);
         ProjectRole target = role != null ? role : present.orElse(ProjectRole.MEMBER);

@@ -67,7 +67,7 @@ final class RoleRules {
             return;
         }
         if (roles.size() > MAX_ROLES) {
-            v.add(new FieldViolation("roles", "max-items", "at most " + MAX_ROLES + " roles"));
+            v.add(FieldViolation.of("roles", "max-items", "at most " + MAX_ROLES + " roles", MAX_ROLES));
         }
         Set<String> names = new HashSet<>();
         long replicas = 0;
@@ -96,12 +96,12 @@ final class RoleRules {
         }
         checkFrameworkEnv("env", spec.env(), spec.framework(), v);
         if (allFit && replicas > TaskRules.MAX_REPLICAS) {
-            v.add(new FieldViolation("roles", "max-replicas", "the roles have " + replicas + " replicas together; at most "
-                    + TaskRules.MAX_REPLICAS));
+            v.add(FieldViolation.of("roles", "max-replicas", "the roles have " + replicas + " replicas together; at most "
+                    + TaskRules.MAX_REPLICAS, replicas, TaskRules.MAX_REPLICAS));
         } else if (allFit && cluster != null && skus > cluster.capacitySkus()) {
-            v.add(new FieldViolation("roles", "fits-cluster", "the roles' " + replicas + " replicas need " + skus
+            v.add(FieldViolation.of("roles", "fits-cluster", "the roles' " + replicas + " replicas need " + skus
                     + " SKUs at once, more than cluster '" + cluster.name() + "' has (" + cluster.capacitySkus()
-                    + "); the task could never start"));
+                    + "); the task could never start", skus, cluster.capacitySkus()));
         }
     }
 
@@ -110,10 +110,10 @@ final class RoleRules {
         if (bad != null) {
             v.add(bad);
         } else if (name.length() > MAX_ROLE_NAME) {
-            v.add(new FieldViolation(field + ".name", "max-length", "a role name is at most " + MAX_ROLE_NAME
-                    + " characters (it is part of the replicas' host names)"));
+            v.add(FieldViolation.of(field + ".name", "max-length", "a role name is at most " + MAX_ROLE_NAME
+                    + " characters (it is part of the replicas' host names)", MAX_ROLE_NAME));
         } else if (!names.add(name)) {
-            v.add(new FieldViolation(field + ".name", "unique", "role '" + name + "' is listed twice"));
+            v.add(FieldViolation.of(field + ".name", "unique", "role '" + name + "' is listed twice", name));
         }
     }
 
@@ -121,19 +121,20 @@ final class RoleRules {
     private static boolean checkRoleSize(String field, TaskRole role, VirtualCluster cluster, List<FieldViolation> v) {
         boolean fits = true;
         if (role.skuPerReplica() < 1) {
-            v.add(new FieldViolation(field + ".skuPerReplica", "min", "skuPerReplica must be at least 1"));
+            v.add(FieldViolation.of(field + ".skuPerReplica", "min", "skuPerReplica must be at least 1", 1));
             fits = false;
         } else if (cluster != null && role.skuPerReplica() > cluster.largestNodeSkus()) {
-            v.add(new FieldViolation(field + ".skuPerReplica", "fits-node", "skuPerReplica " + role.skuPerReplica()
+            v.add(FieldViolation.of(field + ".skuPerReplica", "fits-node", "skuPerReplica " + role.skuPerReplica()
                     + " is more than any node of cluster '" + cluster.name() + "' has (largest: " + cluster.largestNodeSkus()
-                    + "); such a replica could never run"));
+                    + "); such a replica could never run", role.skuPerReplica(), cluster.name(), cluster.largestNodeSkus()));
             fits = false;
         }
         if (role.replicas() < 1) {
-            v.add(new FieldViolation(field + ".replicas", "min", "replicas must be at least 1"));
+            v.add(FieldViolation.of(field + ".replicas", "min", "replicas must be at least 1", 1));
             fits = false;
         } else if (role.replicas() > TaskRules.MAX_REPLICAS) {
-            v.add(new FieldViolation(field + ".replicas", "max", "replicas must be at most " + TaskRules.MAX_REPLICAS));
+            v.add(FieldViolation.of(field + ".replicas", "max", "replicas must be at most " + TaskRules.MAX_REPLICAS,
+                    TaskRules.MAX_REPLICAS));
             fits = false;
         }
         return fits;

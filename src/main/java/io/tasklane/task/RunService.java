@@ -80,10 +80,12 @@ public class RunService {
         clusters.requireGranted(caller, task.cluster(), "cluster");
         if (!TaskState.STARTABLE.contains(task.state())) {
             throw new ConflictException("state", "startable", "task " + taskId + " is " + task.state()
-                    + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""));
+                    + "; a start is allowed from " + TaskState.STARTABLE + (task.state().isActive() ? " (stop it first)" : ""),
+                            taskId, task.state());
         }
         if (task.archived()) {
-            throw new ConflictException("archived", "not-archived", "task " + taskId + " is archived; unarchive it to start it");
+            throw new ConflictException("archived", "not-archived", "task " + taskId + " is archived; unarchive it to start it",
+                    taskId);
         }
         guards.requireStartAllowed(task.spec().project()); // a project's spent budget, for one
         Instant now = clock.instant();
@@ -106,7 +108,7 @@ public class RunService {
         Task task = lockForCaller(caller, taskId);
         if (!TaskState.STOPPABLE.contains(task.state())) {
             throw new ConflictException("state", "stoppable", "task " + taskId + " is " + task.state()
-                    + "; a stop is allowed from " + TaskState.STOPPABLE);
+                    + "; a stop is allowed from " + TaskState.STOPPABLE, taskId, task.state());
         }
         RunId runId = tasks.currentRunId(taskId).orElseThrow();
         if (runs.requestStop(runId, "stopped by " + caller.userId(), false, clock.instant())) {

@@ -66,7 +66,7 @@ public final class Task {
     private void requireInactive(String verb) {
         if (state.isActive()) {
             throw new ConflictException("state", "not-active", "task " + id + " is " + state
-                    + " and cannot be " + verb + "; stop it first");
+                    + " and cannot be " + verb + "; stop it first", id, state, verb);
         }
     }
 

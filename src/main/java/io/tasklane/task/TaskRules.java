@@ -50,7 +50,8 @@ public final class TaskRules {
             v.add(new FieldViolation("kind", "required", "kind is required: SERVICE or JOB"));
         }
         if (spec.image() != null && !IMAGE.matcher(spec.image()).matches()) {
-            v.add(new FieldViolation("image", "format", "image must be a container image reference without spaces, at most 512 characters"));
+            v.add(FieldViolation.of("image", "format", "image must be a container image reference without spaces, at most 512 characters",
+                    spec.image()));
         }
         checkEntry(spec, v);
         if (spec.hasRoles()) {
@@ -103,7 +104,7 @@ public final class TaskRules {
             v.add(new FieldViolation(field, "non-empty", field + " needs at least the program to run"));
         }
         if (words.size() > 256) {
-            v.add(new FieldViolation(field, "max-items", field + " may have at most 256 items"));
+            v.add(FieldViolation.of(field, "max-items", field + " may have at most 256 items", 256));
         }
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -119,26 +120,28 @@ public final class TaskRules {
         int replicas = spec.replicas();
         boolean replicaFits = sku >= 1 && (cluster == null || sku <= cluster.largestNodeSkus());
         if (sku < 1) {
-            v.add(new FieldViolation("skuPerReplica", "min", "skuPerReplica must be at least 1"));
+            v.add(FieldViolation.of("skuPerReplica", "min", "skuPerReplica must be at least 1", 1));
         } else if (cluster != null && sku > cluster.largestNodeSkus()) {
-            v.add(new FieldViolation("skuPerReplica", "fits-node", "skuPerReplica " + sku
+            v.add(FieldViolation.of("skuPerReplica", "fits-node", "skuPerReplica " + sku
                     + " is more than any node of cluster '" + cluster.name() + "' has (largest: "
-                    + cluster.largestNodeSkus() + "); such a replica could never run"));
+                    + cluster.largestNodeSkus() + "); such a replica could never run",
+                            sku, cluster.name(), cluster.largestNodeSkus()));
         }
         if (replicas < 1) {
-            v.add(new FieldViolation("replicas", "min", "replicas must be at least 1"));
+            v.add(FieldViolation.of("replicas", "min", "replicas must be at least 1", 1));
         } else if (replicas > MAX_REPLICAS) {
-            v.add(new FieldViolation("replicas", "max", "replicas must be at most " + MAX_REPLICAS));
+            v.add(FieldViolation.of("replicas", "max", "replicas must be at most " + MAX_REPLICAS, MAX_REPLICAS));
         } else if (replicaFits && cluster != null && (long) sku * replicas > cluster.capacitySkus()) {
-            v.add(new FieldViolation("replicas", "fits-cluster", replicas + " replicas of " + sku
+            v.add(FieldViolation.of("replicas", "fits-cluster", replicas + " replicas of " + sku
                     + " SKU(s) need " + (long) sku * replicas + " SKUs at once, more than cluster '" + cluster.name()
-                    + "' has (" + cluster.capacitySkus() + "); the task could never start"));
+                    + "' has (" + cluster.capacitySkus() + "); the task could never start",
+                            (long) sku * replicas, cluster.capacitySkus()));
         }
     }
 
     private static void checkPorts(List<PortMapping> ports, List<FieldViolation> v) {
         if (ports.size() > MAX_PORTS) {
-            v.add(new FieldViolation("ports", "max-items", "at most " + MAX_PORTS + " ports"));
+            v.add(FieldViolation.of("ports", "max-items", "at most " + MAX_PORTS + " ports", MAX_PORTS));
         }
         Set<Integer> container = new HashSet<>();
         Set<Integer> external = new HashSet<>();
@@ -150,13 +153,15 @@ public final class TaskRules {
                 continue;
             }
             if (!container.add(port.containerPort())) {
-                v.add(new FieldViolation(field + ".containerPort", "unique", "containerPort " + port.containerPort() + " is listed twice"));
+                v.add(FieldViolation.of(field + ".containerPort", "unique", "containerPort " + port.containerPort() + " is listed twice",
+                        port.containerPort()));
             }
             if (port.externalPort() != null) {
                 if (!isPort(port.externalPort())) {
                     v.add(new FieldViolation(field + ".externalPort", "port-range", "externalPort must be between 1 and 65535"));
                 } else if (!external.add(port.externalPort())) {
-                    v.add(new FieldViolation(field + ".externalPort", "unique", "externalPort " + port.externalPort() + " is listed twice"));
+                    v.add(FieldViolation.of(field + ".externalPort", "unique", "externalPort " + port.externalPort() + " is listed twice",
+                            port.externalPort()));
                 }
             }
         }
@@ -168,7 +173,7 @@ public final class TaskRules {
 
     static void checkEnv(String prefix, Map<String, String> env, List<FieldViolation> v) {
         if (env.size() > MAX_ENV) {
-            v.add(new FieldViolation(prefix, "max-items", "at most " + MAX_ENV + " environment variables"));
+            v.add(FieldViolation.of(prefix, "max-items", "at most " + MAX_ENV + " environment variables", MAX_ENV));
         }
         for (Map.Entry<String, String> entry : env.entrySet()) {
             String name = entry.getKey();
@@ -188,7 +193,7 @@ public final class TaskRules {
 
     private static void checkStorages(List<StorageMount> storages, List<FieldViolation> v) {
         if (storages.size() > MAX_STORAGES) {
-            v.add(new FieldViolation("storages", "max-items", "at most " + MAX_STORAGES + " storages"));
+            v.add(FieldViolation.of("storages", "max-items", "at most " + MAX_STORAGES + " storages", MAX_STORAGES));
         }
         Set<String> paths = new HashSet<>();
         for (int i = 0; i < storages.size(); i++) {
@@ -205,33 +210,36 @@ public final class TaskRules {
             } else if (path.equals("/dev/shm")) {
                 v.add(new FieldViolation(field + ".mountPath", "reserved", "/dev/shm is sized with env SHM_SIZE, not mounted"));
             } else if (!paths.add(path)) {
-                v.add(new FieldViolation(field + ".mountPath", "unique", "mountPath " + path + " is used twice"));
+                v.add(FieldViolation.of(field + ".mountPath", "unique", "mountPath " + path + " is used twice", path));
             }
         }
     }
 
     private static void checkLabels(TaskSpec spec, List<FieldViolation> v) {
         if (spec.description() != null && spec.description().length() > MAX_DESCRIPTION) {
-            v.add(new FieldViolation("description", "max-length", "description must be at most " + MAX_DESCRIPTION + " characters"));
+            v.add(FieldViolation.of("description", "max-length", "description must be at most " + MAX_DESCRIPTION + " characters",
+                    MAX_DESCRIPTION));
         }
         if (spec.tags().size() > MAX_TAGS) {
-            v.add(new FieldViolation("tags", "max-items", "at most " + MAX_TAGS + " tags"));
+            v.add(FieldViolation.of("tags", "max-items", "at most " + MAX_TAGS + " tags", MAX_TAGS));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.tags().size(); i++) {
             String tag = spec.tags().get(i);
             add(v, Names.dnsLabelViolation("tags[" + i + "]", tag));
             if (tag != null && !seen.add(tag)) {
-                v.add(new FieldViolation("tags[" + i + "]", "unique", "tag '" + tag + "' is listed twice"));
+                v.add(FieldViolation.of("tags[" + i + "]", "unique", "tag '" + tag + "' is listed twice", tag));
             }
         }
         if (spec.priority() < 0 || spec.priority() > MAX_PRIORITY) {
-            v.add(new FieldViolation("priority", "range", "priority must be between 0 and " + MAX_PRIORITY + " (higher runs first)"));
+            v.add(FieldViolation.of("priority", "range", "priority must be between 0 and " + MAX_PRIORITY + " (higher runs first)",
+                    0, MAX_PRIORITY));
         }
         long deadline = spec.activeDeadlineSeconds();
         if (deadline < MIN_DEADLINE_SECONDS || deadline > MAX_DEADLINE_SECONDS) {
-            v.add(new FieldViolation("activeDeadlineSeconds", "range", "activeDeadlineSeconds must be between "
-                    + MIN_DEADLINE_SECONDS + " and " + MAX_DEADLINE_SECONDS + " (30 days)"));
+            v.add(FieldViolation.of("activeDeadlineSeconds", "range", "activeDeadlineSeconds must be between "
+                    + MIN_DEADLINE_SECONDS + " and " + MAX_DEADLINE_SECONDS + " (30 days)",
+                            MIN_DEADLINE_SECONDS, MAX_DEADLINE_SECONDS));
         }
     }
 

@@ -67,10 +67,11 @@ public class TaskService {
 
     public TaskPage list(Caller caller, TaskQuery query) {
         if (query.limit() < 1 || query.limit() > TaskQuery.MAX_LIMIT) {
-            throw new InvalidInputException("limit", "range", "limit must be between 1 and " + TaskQuery.MAX_LIMIT);
+            throw new InvalidInputException(FieldViolation.of("limit", "range", "limit must be between 1 and " + TaskQuery.MAX_LIMIT,
+                    1, TaskQuery.MAX_LIMIT));
         }
         if (query.offset() < 0) {
-            throw new InvalidInputException("offset", "min", "offset must be 0 or more");
+            throw new InvalidInputException(FieldViolation.of("offset", "min", "offset must be 0 or more", 0));
         }
         requireNoNul(query);
         return tasks.search(query, projects.visibleProjects(caller).orElse(null));
@@ -263,12 +264,14 @@ public class TaskService {
     }
 
     private static ConflictException duplicateName(String project, String name) {
-        return new ConflictException("name", "unique", "project '" + project + "' already has a task named '" + name + "'");
+        return new ConflictException("name", "unique", "project '" + project + "' already has a task named '" + name + "'",
+                project, name);
     }
 
     private static void requireSame(String field, Object current, Object requested, String hint) {
         if (requested != null && !Objects.equals(current, requested)) {
-            throw new InvalidInputException(field, "immutable", field + " cannot change (it is " + current + "); " + hint);
+            throw new InvalidInputException(FieldViolation.of(field, "immutable", field + " cannot change (it is " + current + "); " + hint,
+                    current));
         }
     }
 }

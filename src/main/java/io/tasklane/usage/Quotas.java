@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tasklane.capacity.ClusterService;
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
@@ -70,7 +71,8 @@ public class Quotas {
             throw new InvalidInputException("maxSkus", "required", "maxSkus is required: the most SKUs the project may hold at once");
         }
         if (maxSkus < 0 || maxSkus > MAX_SKUS) {
-            throw new InvalidInputException("maxSkus", "range", "maxSkus must be between 0 and " + MAX_SKUS);
+            throw new InvalidInputException(FieldViolation.of("maxSkus", "range", "maxSkus must be between 0 and " + MAX_SKUS,
+                    0, MAX_SKUS));
         }
         clusters.find(cluster);
         quotas.put(project, cluster.value(), maxSkus, clock.instant(), caller.userId());

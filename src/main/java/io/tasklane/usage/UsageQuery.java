@@ -47,9 +47,11 @@ public record UsageQuery(Instant from, Instant to, ZoneId zone, List<UsageGroupi
         List<UsageGrouping> groupings = groupings(groupBy, violations);
         if (start != null && end != null && violations.isEmpty()) {
             if (!end.isAfter(start)) {
-                violations.add(new FieldViolation("to", "after-from", "to (" + end + ") must be after from (" + start + ")"));
+                violations.add(FieldViolation.of("to", "after-from", "to (" + end + ") must be after from (" + start + ")",
+                        end, start));
             } else if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-                violations.add(new FieldViolation("to", "max-span", "a usage report spans at most " + MAX_SPAN.toDays() + " days"));
+                violations.add(FieldViolation.of("to", "max-span", "a usage report spans at most " + MAX_SPAN.toDays() + " days",
+                        MAX_SPAN.toDays()));
             }
         }
         if (!violations.isEmpty()) {
@@ -65,7 +67,8 @@ public record UsageQuery(Instant from, Instant to, ZoneId zone, List<UsageGroupi
         try {
             return ZoneId.of(timeZone);
         } catch (DateTimeException e) {
-            violations.add(new FieldViolation("timeZone", "time-zone", "'" + timeZone + "' is not a time zone such as Asia/Taipei or UTC"));
+            violations.add(FieldViolation.of("timeZone", "time-zone", "'" + timeZone + "' is not a time zone such as Asia/Taipei or UTC",
+                    timeZone));
             return null;
         }
     }
@@ -79,8 +82,9 @@ public record UsageQuery(Instant from, Instant to, ZoneId zone, List<UsageGroupi
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation(field, "date-time",
-                    field + " must be a date (2026-12-01) or a time with an offset (2026-12-01T08:00:00+08:00), not '" + value + "'"));
+            violations.add(FieldViolation.of(field, "date-time",
+                    field + " must be a date (2026-12-01) or a time with an offset (2026-12-01T08:00:00+08:00), not '" + value + "'",
+                            value));
             return null;
         }
     }

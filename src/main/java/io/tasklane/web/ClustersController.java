@@ -11,6 +11,7 @@ import io.tasklane.capacity.ClusterService;
 import io.tasklane.capacity.PrincipalType;
 import io.tasklane.capacity.VirtualCluster;
 import io.tasklane.common.ClusterName;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
@@ -38,8 +39,10 @@ class ClustersController {
 
     private final ClusterService clusters;
     private final Quotas quotas;
+    private final GpuTypeWords gpuTypes;
 
-    ClustersController(ClusterService clusters, Quotas quotas) {
+    ClustersController(ClusterService clusters, Quotas quotas, GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.clusters = clusters;
         this.quotas = quotas;
     }
@@ -78,7 +81,7 @@ class ClustersController {
                 .toList();
         List<ClusterGrant> grants = caller.isAdmin() ? clusters.grants(caller, name).stream()
                 .sorted(Comparator.comparing((ClusterGrant g) -> g.type()).thenComparing(ClusterGrant::principal)).toList() : List.of();
-        return new ClusterView(cluster.name(), cluster.gpuType(), cluster.sku().gpus(), cluster.sku().cpu(), cluster.sku().memoryGib(),
+        return new ClusterView(cluster.name(), gpuTypes.of(cluster), cluster.sku().gpus(), cluster.sku().cpu(), cluster.sku().memoryGib(),
                 cluster.queuePolicy().name(), cluster.source().name(), clusters.freeSkus(cluster), cluster.totalSkus(), nodes,
                 QuotaBar.of(quotas.ofCluster(caller, name)), grants);
     }
@@ -88,7 +91,8 @@ class ClustersController {
         try {
             principalType = PrincipalType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("type", "one-of", "a grant goes to a USER or a GROUP");
+            throw new InvalidInputException(FieldViolation.of("type", "one-of", "a grant goes to a USER or a GROUP",
+                    "USER, GROUP"));
         }
         if (principal == null || principal.isBlank()) {
             throw new InvalidInputException("principal", "required", "name the " + principalType.name().toLowerCase(Locale.ROOT)

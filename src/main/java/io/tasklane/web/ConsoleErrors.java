@@ -1,5 +1,7 @@
 package io.tasklane.web;
 
+import java.util.stream.Collectors;
+
 import io.tasklane.common.ConflictException;
 import io.tasklane.common.ForbiddenException;
 import io.tasklane.common.InvalidInputException;
@@ -22,10 +24,19 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
 
+    private final RuleWords ruleWords;
+
+    ConsoleErrors(RuleWords ruleWords) {
+        this.ruleWords = ruleWords;
+    }
+
     /** The same refusals the API answers with problem+json, in words on the page, with the same status. */
     @ExceptionHandler({ConflictException.class, InvalidInputException.class, ForbiddenException.class, NotFoundException.class})
     ModelAndView refusal(RuntimeException refusal, HttpServletRequest request, HttpServletResponse response) {
-        return refused(statusOf(refusal), refusal.getMessage(), request, response);
+        String words = refusal instanceof InvalidInputException invalid
+                ? invalid.violations().stream().map(ruleWords::say).collect(Collectors.joining("; "))
+                : refusal instanceof ConflictException conflict ? ruleWords.say(conflict.violation()) : refusal.getMessage();
+        return refused(statusOf(refusal), words, request, response);
     }
 
     private static HttpStatus statusOf(RuntimeException refusal) {

@@ -48,7 +48,7 @@ class ImpactPreview {
                         v.priority()))
                 .toList();
         return new Impact(task.id().value(), task.spec().name(), task.cluster().value(), own.position(), task.pinned(), delayed,
-                lines.size() - own.position(), victims, kills.impossible());
+                lines.size() - own.position(), victims, StoredTexts.FORCE_START_OUTCOMES.read(kills.impossible()));
     }
 
     /**
@@ -57,7 +57,7 @@ class ImpactPreview {
      * no kill makes room.
      */
     public record Impact(String taskId, String taskName, String cluster, int position, boolean pinned, List<Delayed> delayed,
-                         int behind, List<VictimLine> victims, String impossible) {
+                         int behind, List<VictimLine> victims, StoredText impossible) {
     }
 
     /** A waiting run the pin goes ahead of; task and owner are null for another project's run. */

@@ -37,14 +37,16 @@ class LaunchController {
     private final ProjectService projects;
     private final Launcher launcher;
     private final LaunchPreview preview;
+    private final RuleWords ruleWords;
 
     LaunchController(TaskService tasks, ScheduleService schedules, ProjectService projects, Launcher launcher,
-                     LaunchPreview preview) {
+                     LaunchPreview preview, RuleWords ruleWords) {
         this.tasks = tasks;
         this.schedules = schedules;
         this.projects = projects;
         this.launcher = launcher;
         this.preview = preview;
+        this.ruleWords = ruleWords;
     }
 
     @GetMapping("/launch")
@@ -86,13 +88,13 @@ class LaunchController {
                 Task task = launcher.launch(caller, form.getMode(), source(form), draft, form.isStart());
                 return "redirect:/tasks/" + task.id().value();
             } catch (Launcher.Refused refused) {
-                LaunchErrors errors = new LaunchErrors(refused.violations());
+                LaunchErrors errors = new LaunchErrors(refused.violations(), ruleWords::say);
                 return show(caller, form, errors.firstStep(), errors, clusters, 0, model);
             }
         }
         LaunchStep target = LaunchStep.isStep(go) ? LaunchStep.of(go) : current;
         if (target.ordinal() > current.ordinal()) {
-            LaunchErrors errors = new LaunchErrors(launcher.check(caller, form.getMode(), source(form), draft)).before(target);
+            LaunchErrors errors = new LaunchErrors(launcher.check(caller, form.getMode(), source(form), draft), ruleWords::say).before(target);
             if (!errors.isEmpty()) {
                 return show(caller, form, errors.firstStep(), errors, clusters, 0, model);
             }

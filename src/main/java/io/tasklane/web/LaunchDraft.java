@@ -55,7 +55,7 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
         try {
             return TaskKind.valueOf(given.strip());
         } catch (IllegalArgumentException e) {
-            v.add(new FieldViolation("kind", "one-of", "kind must be SERVICE or JOB"));
+            v.add(FieldViolation.of("kind", "one-of", "kind must be SERVICE or JOB", "SERVICE, JOB"));
             return null;
         }
     }
@@ -71,7 +71,7 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
     private static Integer integer(String field, String given, List<FieldViolation> v) {
         Long value = whole(field, given, v);
         if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-            v.add(new FieldViolation(field, "whole-number", field + " is too large"));
+            v.add(FieldViolation.of(field, "whole-number", field + " is too large", given.strip()));
             return null;
         }
         return value == null ? null : value.intValue();
@@ -84,7 +84,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
         try {
             return Long.parseLong(given.strip());
         } catch (NumberFormatException e) {
-            v.add(new FieldViolation(field, "whole-number", field + " must be a whole number, not '" + given.strip() + "'"));
+            v.add(FieldViolation.of(field, "whole-number", field + " must be a whole number, not '" + given.strip() + "'",
+                    given.strip()));
             return null;
         }
     }
@@ -98,7 +99,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
             Integer container = parts.length <= 2 ? integer("ports[" + i + "].containerPort", parts[0], v) : null;
             Integer external = parts.length == 2 ? integer("ports[" + i + "].externalPort", parts[1], v) : null;
             if (parts.length > 2) {
-                v.add(new FieldViolation("ports[" + i + "]", "format", "a port line is 8000 or 8000:30080, not '" + lines.get(i) + "'"));
+                v.add(FieldViolation.of("ports[" + i + "]", "format", "a port line is 8000 or 8000:30080, not '" + lines.get(i) + "'",
+                        lines.get(i)));
             }
             ports.add(new PortMapping(container, external));
         }
@@ -111,7 +113,7 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
         for (String line : lines(text)) {
             int equals = line.indexOf('=');
             if (equals <= 0) {
-                v.add(new FieldViolation("env", "format", "an environment line is NAME=value, not '" + line + "'"));
+                v.add(FieldViolation.of("env", "format", "an environment line is NAME=value, not '" + line + "'", line));
             } else {
                 env.put(line.substring(0, equals).strip(), line.substring(equals + 1));
             }
@@ -127,8 +129,8 @@ public record LaunchDraft(TaskSpec spec, ScheduleRequest schedule, List<FieldVio
             String[] parts = lines.get(i).split(":", -1);
             boolean readOnly = parts.length == 3 && parts[2].strip().equals("ro");
             if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !readOnly)) {
-                v.add(new FieldViolation("storages[" + i + "]", "format",
-                        "a storage line is name:/mount/path or name:/mount/path:ro, not '" + lines.get(i) + "'"));
+                v.add(FieldViolation.of("storages[" + i + "]", "format",
+                        "a storage line is name:/mount/path or name:/mount/path:ro, not '" + lines.get(i) + "'", lines.get(i)));
                 continue;
             }
             storages.add(new StorageMount(parts[0].strip(), parts[1].strip(), readOnly));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,17 +23,26 @@ public final class LaunchErrors {
     private static final Set<String> LINE_FIELDS = Set.of("command", "args", "ports", "env", "storages", "tags");
 
     private final List<FieldViolation> violations;
+    private final Function<FieldViolation, String> words;
     private final Map<String, List<String>> byField = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
 
+    /** The rules in the domain's English words (the API's), for tests of where each rule is shown. */
     LaunchErrors(List<FieldViolation> violations) {
+        this(violations, FieldViolation::message);
+    }
+
+    /** The rules told by {@code words} (the page's language, see {@link RuleWords}). */
+    LaunchErrors(List<FieldViolation> violations, Function<FieldViolation, String> words) {
         this.violations = List.copyOf(violations);
+        this.words = words;
         for (FieldViolation v : violations) {
             String key = formField(v.field());
+            String said = words.apply(v);
             if (key == null) {
-                general.add(v.message());
+                general.add(said);
             } else {
-                byField.computeIfAbsent(key, k -> new ArrayList<>()).add(v.message());
+                byField.computeIfAbsent(key, k -> new ArrayList<>()).add(said);
             }
         }
     }
@@ -69,7 +79,7 @@ public final class LaunchErrors {
 
     /** Only the rules about fields of steps before {@code step}: what must hold before the wizard moves on to it. */
     LaunchErrors before(LaunchStep step) {
-        return new LaunchErrors(violations.stream().filter(v -> LaunchStep.showing(v.field()).ordinal() < step.ordinal()).toList());
+        return new LaunchErrors(violations.stream().filter(v -> LaunchStep.showing(v.field()).ordinal() < step.ordinal()).toList(), words);
     }
 
     public boolean isEmpty() {

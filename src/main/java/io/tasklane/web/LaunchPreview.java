@@ -28,8 +28,10 @@ class LaunchPreview {
 
     private final ClusterService clusters;
     private final Clock clock;
+    private final GpuTypeWords gpuTypes;
 
-    LaunchPreview(ClusterService clusters, Clock clock) {
+    LaunchPreview(ClusterService clusters, Clock clock, GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.clusters = clusters;
         this.clock = clock;
     }
@@ -37,7 +39,7 @@ class LaunchPreview {
     /** The clusters {@code caller} may run on, by name, with their GPU type and free and total SKUs. */
     List<ClusterChoice> clusters(Caller caller) {
         return clusters.visibleTo(caller).stream().sorted(Comparator.comparing(VirtualCluster::name))
-                .map(c -> new ClusterChoice(c.name(), c.gpuType(), c.sku().gpus(), clusters.freeSkus(c), c.totalSkus(), c.capacitySkus()))
+                .map(c -> new ClusterChoice(c.name(), gpuTypes.of(c), c.sku().gpus(), clusters.freeSkus(c), c.totalSkus(), c.capacitySkus()))
                 .toList();
     }
 

@@ -108,7 +108,8 @@ class Launcher {
         if (task.spec().hasRoles()) {
             throw new ConflictException("roles", "roles-not-in-console", "task " + task.spec().name()
                     + " is a distributed job with roles, which the console cannot edit or copy yet: use PUT /api/v1/tasks/"
-                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy");
+                    + task.id().value() + " or POST /api/v1/tasks/" + task.id().value() + "/copy",
+                            task.spec().name(), task.id().value());
         }
     }
 
@@ -130,7 +131,7 @@ class Launcher {
                 schedules.put(caller, task.id(), schedule);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(e.violations().stream().map(v -> new FieldViolation(
-                        v.field() == null ? null : LaunchErrors.SCHEDULE_PREFIX + v.field(), v.rule(), v.message())).toList());
+                        v.field() == null ? null : LaunchErrors.SCHEDULE_PREFIX + v.field(), v.rule(), v.message(), v.arguments())).toList());
             }
         }
         return task;
@@ -142,9 +143,10 @@ class Launcher {
         } catch (InvalidInputException e) {
             throw new Refused(e.violations());
         } catch (ConflictException e) {
-            throw new Refused(List.of(new FieldViolation(e.field(), e.rule(), e.getMessage())));
+            throw new Refused(List.of(e.violation()));
         } catch (ForbiddenException e) {
-            throw new Refused(List.of(new FieldViolation(e.field(), "forbidden", e.getMessage())));
+            // The refusal's own sentence names who may do it; the bundles wrap it (see rule.forbidden).
+            throw new Refused(List.of(FieldViolation.of(e.field(), "forbidden", e.getMessage(), e.getMessage())));
         }
     }
 

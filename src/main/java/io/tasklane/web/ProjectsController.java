@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.security.Caller;
 import io.tasklane.security.Membership;
@@ -86,7 +87,8 @@ class ProjectsController {
         try {
             return ProjectRole.valueOf(role.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("role", "one-of", "a member's role is MEMBER or MANAGER");
+            throw new InvalidInputException(FieldViolation.of("role", "one-of", "a member's role is MEMBER or MANAGER",
+                    "MEMBER, MANAGER"));
         }
     }
 

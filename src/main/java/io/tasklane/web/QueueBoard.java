@@ -37,9 +37,10 @@ class QueueBoard {
     private final EstimateWords words;
     private final Quotas quotas;
     private final Clock clock;
+    private final GpuTypeWords gpuTypes;
 
     QueueBoard(ClusterService clusters, QueueService queues, QueueAdminActions adminActions, StartEstimates estimates,
-               EstimateWords words, Quotas quotas, Clock clock) {
+               EstimateWords words, Quotas quotas, Clock clock, GpuTypeWords gpuTypes) {
         this.clusters = clusters;
         this.queues = queues;
         this.adminActions = adminActions;
@@ -47,6 +48,7 @@ class QueueBoard {
         this.words = words;
         this.quotas = quotas;
         this.clock = clock;
+        this.gpuTypes = gpuTypes;
     }
 
     /** Every cluster the caller may use, by name; or only {@code only} (404 if it is not theirs). */
@@ -65,7 +67,7 @@ class QueueBoard {
         Map<RunId, StartEstimate> expected = lines.isEmpty() ? Map.of() : estimates.onCluster(name);
         List<WaitingLine> waiting = lines.stream()
                 .map(line -> waiting(caller, line, gpusPerSku, queue, expected.get(line.entry().runId()))).toList();
-        return new ClusterQueueView(cluster.name(), cluster.gpuType(), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
+        return new ClusterQueueView(cluster.name(), gpuTypes.of(cluster), gpusPerSku, clusters.freeSkus(cluster), cluster.totalSkus(),
                 cluster.queuePolicy().name(), QuotaBar.of(quotas.ofCluster(caller, name)), running, waiting,
                 queue.forceStart().map(QueueBoard::forceStartLine).orElse(null));
     }
@@ -91,7 +93,8 @@ class QueueBoard {
                 .map(v -> new VictimLine(v.taskId().value(), v.taskName(), v.owner(), v.project(), v.gpus(), String.join(", ", v.nodes()),
                         v.priority()))
                 .toList();
-        return new ForceStartLine(start.id().value(), start.taskId().value(), start.state(), start.outcome(), start.requestedBy(),
+        return new ForceStartLine(start.id().value(), start.taskId().value(), start.state(), StoredTexts.FORCE_START_OUTCOMES.read(start.outcome()),
+                start.requestedBy(),
                 victims, start.state() == ForceStart.State.AWAITING_CONFIRMATION);
     }
 
@@ -121,7 +124,7 @@ class QueueBoard {
     }
 
     /** The force-start under way on the cluster and its plan. */
-    public record ForceStartLine(String id, String taskId, ForceStart.State state, String outcome, String requestedBy,
+    public record ForceStartLine(String id, String taskId, ForceStart.State state, StoredText outcome, String requestedBy,
                                  List<VictimLine> victims, boolean awaitingConfirmation) {
     }
 

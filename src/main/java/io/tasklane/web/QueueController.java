@@ -1,5 +1,6 @@
 package io.tasklane.web;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.tasklane.common.AddressedIds;
@@ -9,6 +10,8 @@ import io.tasklane.preemption.ForceStartService;
 import io.tasklane.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +32,10 @@ class QueueController {
     private final QueueBoard board;
     private final ImpactPreview impact;
     private final ForceStartService forceStarts;
+    private final MessageSource messages;
 
-    QueueController(QueueBoard board, ImpactPreview impact, ForceStartService forceStarts) {
+    QueueController(QueueBoard board, ImpactPreview impact, ForceStartService forceStarts, MessageSource messages) {
+        this.messages = messages;
         this.board = board;
         this.impact = impact;
         this.forceStarts = forceStarts;
@@ -73,10 +78,13 @@ class QueueController {
         return decided(forceStarts.decide(caller, forceStartId(id), false), "notice.force-start.rejected", request, response, model);
     }
 
-    private static String decided(ForceStart start, String messageKey, HttpServletRequest request, HttpServletResponse response,
-                                  Model model) {
-        return Htmx.done("/queue/" + start.cluster().value(), TaskActionsController.CHANGED_EVENT, messageKey,
-                start.outcome() == null ? start.state().name() : start.outcome(), request, response, model);
+    private String decided(ForceStart start, String messageKey, HttpServletRequest request, HttpServletResponse response,
+                           Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String outcome = start.outcome() == null ? messages.getMessage("forceStart." + start.state(), null, locale)
+                : StoredTexts.FORCE_START_OUTCOMES.read(start.outcome()).in(messages, locale);
+        return Htmx.done("/queue/" + start.cluster().value(), TaskActionsController.CHANGED_EVENT, messageKey, outcome,
+                request, response, model);
     }
 
     private static ForceStartId forceStartId(String id) {

@@ -18,8 +18,10 @@ class QueueSummaryController {
 
     private final ClusterService clusters;
     private final QueueService queues;
+    private final GpuTypeWords gpuTypes;
 
-    QueueSummaryController(ClusterService clusters, QueueService queues) {
+    QueueSummaryController(ClusterService clusters, QueueService queues, GpuTypeWords gpuTypes) {
+        this.gpuTypes = gpuTypes;
         this.clusters = clusters;
         this.queues = queues;
     }
@@ -30,7 +32,7 @@ class QueueSummaryController {
         java.util.Map<ClusterName, Long> waiting = queues.waitingPerCluster();
         List<ClusterQueue> summary = clusters.visibleTo(caller).stream()
                 .sorted(java.util.Comparator.comparing(VirtualCluster::name))
-                .map(cluster -> new ClusterQueue(cluster.name(), cluster.gpuType(),
+                .map(cluster -> new ClusterQueue(cluster.name(), gpuTypes.of(cluster),
                         waiting.getOrDefault(new ClusterName(cluster.name()), 0L), clusters.freeSkus(cluster), cluster.totalSkus()))
                 .toList();
         model.addAttribute("clusterQueues", summary);

@@ -46,7 +46,7 @@ public record TaskDetails(TaskRow row, List<Setting> settings, ScheduleSection s
      * One run of the task; {@code cockpit} opens its process instance in Camunda Cockpit. Durations are written as
      * {@code h:mm:ss}, GPU-hours to two decimals; blank where there is none (never started, never held GPUs).
      */
-    public record RunLine(String id, TaskState state, String reason, String requestedBy, String queuedAt,
+    public record RunLine(String id, TaskState state, StoredText reason, String requestedBy, String queuedAt,
                           String startedAt, String finishedAt, String waited, String ran, String gpuHours,
                           String cockpit, boolean live) {
     }
@@ -61,6 +61,6 @@ public record TaskDetails(TaskRow row, List<Setting> settings, ScheduleSection s
     }
 
     /** One entry of the task's history. */
-    public record EventLine(String at, String actor, String type, TaskState fromState, TaskState toState, String reason) {
+    public record EventLine(String at, String actor, String type, TaskState fromState, TaskState toState, StoredText reason) {
     }
 }

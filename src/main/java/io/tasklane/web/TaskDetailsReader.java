@@ -34,6 +34,8 @@ import io.tasklane.web.TaskDetails.RunLine;
 import io.tasklane.web.TaskDetails.ScheduleSection;
 import io.tasklane.web.TaskDetails.WindowLine;
 import io.tasklane.web.TaskDetails.Setting;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Reads what the Task page shows, for a caller who may see the task (404 otherwise, as in the API). */
@@ -51,9 +53,11 @@ class TaskDetailsReader {
     private final TaskRows rows;
     private final RunUsage usage;
     private final Clock clock;
+    private final MessageSource messages;
 
     TaskDetailsReader(TaskService tasks, RunService runs, Deployments deployments, ScheduleService schedules, TaskRows rows,
-                      RunUsage usage, Clock clock) {
+                      RunUsage usage, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.tasks = tasks;
         this.runs = runs;
         this.deployments = deployments;
@@ -72,17 +76,17 @@ class TaskDetailsReader {
                 : runLines.stream().filter(run -> run.id().equals(task.currentRunId().value())).findFirst().orElse(null);
         List<InstanceGroup> instances = task.currentRunId() == null ? List.of() : instancesOf(task.currentRunId(), taskRuns);
         List<EventLine> events = new ArrayList<>(tasks.history(caller, task.id()).stream()
-                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), e.reason()))
+                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), StoredTexts.RUN_REASONS.read(e.reason())))
                 .toList());
         Collections.reverse(events); // newest first: what just happened is what a person looks for
-        return new TaskDetails(rows.of(caller, task), settings(task.spec()), schedule(schedules.viewOf(task.id())),
+        return new TaskDetails(rows.of(caller, task), settings(task.spec(), readOnlyMark()), schedule(schedules.viewOf(task.id())),
                 roles(task.spec()), runLines, current, instances, events);
     }
 
     private static RunLine runLine(TaskRun run, Double gpuHours, java.time.Instant now) {
         String cockpit = run.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + run.processInstanceId();
         RunFigures figures = RunFigures.of(run.queuedAt(), run.startedAt(), run.finishedAt(), gpuHours, now);
-        return new RunLine(run.id().value(), run.state(), run.reason(), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
+        return new RunLine(run.id().value(), run.state(), StoredTexts.RUN_REASONS.read(run.reason()), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
                 ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()), RunFigures.clock(figures.waited()),
                 RunFigures.clock(figures.ran()), RunFigures.hours(figures.gpuHours()), cockpit,
                 !run.isOver());
@@ -141,7 +145,12 @@ class TaskDetailsReader {
                 next.map(fire -> ConsoleTimes.utc(fire.toInstant())).orElse(null), windows);
     }
 
-    private static List<Setting> settings(TaskSpec spec) {
+    /** The words after a storage mounted read-only, in the page's language. */
+    private String readOnlyMark() {
+        return messages.getMessage("task.storage.readOnly", null, LocaleContextHolder.getLocale());
+    }
+
+    private static List<Setting> settings(TaskSpec spec, String readOnly) {
         List<Setting> settings = new ArrayList<>();
         add(settings, "field.image", spec.image());
         add(settings, "field.entry", TaskRows.entryOf(spec));
@@ -153,7 +162,7 @@ class TaskDetailsReader {
                 .collect(Collectors.joining(", ")));
         add(settings, "field.env", spec.env().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
         add(settings, "field.storages", spec.storages().stream()
-                .map(s -> s.name() + " → " + s.mountPath() + (Boolean.TRUE.equals(s.readOnly()) ? " (ro)" : ""))
+                .map(s -> s.name() + " → " + s.mountPath() + (Boolean.TRUE.equals(s.readOnly()) ? readOnly : ""))
                 .collect(Collectors.joining(", ")));
         add(settings, "field.tags", String.join(", ", spec.tags()));
         add(settings, "field.priority", String.valueOf(spec.priority()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.tasklane.common.AddressedIds;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.runtime.Deployments;
 import io.tasklane.security.Caller;
@@ -57,7 +58,8 @@ class TaskLogsController {
                 @RequestParam(defaultValue = "" + DEFAULT_LINES) int lines, @RequestParam(required = false) String known,
                 HttpServletResponse response, Model model) {
         if (!LINE_CHOICES.contains(lines)) {
-            throw new InvalidInputException("lines", "one-of", "lines must be one of " + LINE_CHOICES);
+            throw new InvalidInputException(FieldViolation.of("lines", "one-of", "lines must be one of " + LINE_CHOICES,
+                    LINE_CHOICES));
         }
         Task task = tasks.get(caller, AddressedIds.task(id));
         ReplicaLogs.Current current = logs.current(task);

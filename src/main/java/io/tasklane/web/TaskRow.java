@@ -16,7 +16,7 @@ import io.tasklane.task.TaskState;
  */
 public record TaskRow(String id, String name, String project, TaskKind kind, String entry, TaskSpecSummary spec,
                       String endpoint, String scheduleType, String nextFire, String createdAt, TaskState state,
-                      String reason, Integer queuePosition, boolean pinned, boolean archived, RowActions actions,
+                      StoredText reason, Integer queuePosition, boolean pinned, boolean archived, RowActions actions,
                       String dashboard, boolean dashboardMissing, boolean roles, boolean waitsForSchedule) {
 
     /** SKUs per replica × replicas, and the GPUs that makes on the cluster's GPU type. */

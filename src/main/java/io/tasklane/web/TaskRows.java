@@ -38,15 +38,17 @@ class TaskRows {
     private final ScheduleService schedules;
     private final Deployments deployments;
     private final QueueAdminActions adminActions;
+    private final GpuTypeWords gpuTypes;
 
     TaskRows(RunService runs, ClusterService clusters, QueueService queues, ScheduleService schedules, Deployments deployments,
-             QueueAdminActions adminActions) {
+             QueueAdminActions adminActions, GpuTypeWords gpuTypes) {
         this.runs = runs;
         this.clusters = clusters;
         this.queues = queues;
         this.schedules = schedules;
         this.deployments = deployments;
         this.adminActions = adminActions;
+        this.gpuTypes = gpuTypes;
     }
 
     /** The rows of a page: its tasks' current runs, schedules and queue places each read in one go. */
@@ -78,7 +80,7 @@ class TaskRows {
         Optional<VirtualCluster> cluster = perCluster.cluster(spec.cluster());
         int gpusPerSku = cluster.map(c -> c.sku().gpus()).orElse(1);
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
-                cluster.map(VirtualCluster::gpuType).orElse(null), spec.cluster());
+                cluster.map(gpuTypes::of).orElse(null), spec.cluster());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
         Optional<java.time.ZonedDateTime> fires = WhyWaitingPanel.nextFire(schedule);
         String nextFire = fires.map(ConsoleTimes::in).orElse(null);
@@ -89,8 +91,8 @@ class TaskRows {
         String dashboard = rayRunning ? deployments.dashboardOf(run.get()) : null;
         return new TaskRow(task.id().value(), spec.name(), spec.project(), spec.kind(), entryOf(spec), summary, endpoint,
                 scheduled ? schedule.schedule().type().name() : null, nextFire, ConsoleTimes.utc(task.createdAt()),
-                task.state(), run.map(TaskRun::reason).orElse(null), position, task.pinned(), task.archived(),
-                actions(caller, task, perCluster), dashboard, rayRunning && dashboard == null, spec.hasRoles(),
+                task.state(), run.map(TaskRun::reason).map(StoredTexts.RUN_REASONS::read).orElse(null), position, task.pinned(),
+                task.archived(), actions(caller, task, perCluster), dashboard, rayRunning && dashboard == null, spec.hasRoles(),
                 WhyWaitingPanel.waitsForSchedule(task, fires));
     }
 

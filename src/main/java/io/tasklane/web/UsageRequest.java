@@ -38,7 +38,7 @@ public record UsageRequest(String from, String to, String timeZone, String stack
         List<FieldViolation> violations = new ArrayList<>();
         boolean stackKnown = STACKS.contains(stack);
         if (!stackKnown) {
-            violations.add(new FieldViolation("stack", "one-of", "stack by project or user"));
+            violations.add(FieldViolation.of("stack", "one-of", "stack by project or user", "project, user"));
         }
         UsageQuery query = null;
         try {

@@ -40,7 +40,8 @@ final class WebhookRules {
         Duration threshold = waitThreshold(request.waitThreshold(), events, violations);
         String secret = request.secret();
         if (secret != null && (secret.length() < 16 || secret.length() > 256)) {
-            violations.add(new FieldViolation("secret", "length", "secret must be 16 to 256 characters, or left out to have one made"));
+            violations.add(FieldViolation.of("secret", "length", "secret must be 16 to 256 characters, or left out to have one made",
+                    16, 256));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -95,11 +96,13 @@ final class WebhookRules {
         try {
             Duration threshold = Duration.parse(value);
             if (threshold.compareTo(MIN_WAIT) < 0 || threshold.compareTo(MAX_WAIT) > 0) {
-                violations.add(new FieldViolation("waitThreshold", "range", "waitThreshold must be between PT1S and P30D"));
+                violations.add(FieldViolation.of("waitThreshold", "range", "waitThreshold must be between PT1S and P30D",
+                        "PT1S", "P30D"));
             }
             return threshold;
         } catch (DateTimeParseException e) {
-            violations.add(new FieldViolation("waitThreshold", "duration", "waitThreshold must be an ISO-8601 duration such as PT30M, not '" + value + "'"));
+            violations.add(FieldViolation.of("waitThreshold", "duration", "waitThreshold must be an ISO-8601 duration such as PT30M, not '" + value + "'",
+                    value));
             return null;
         }
     }
@@ -108,7 +111,8 @@ final class WebhookRules {
         try {
             return Enum.valueOf(type, value == null ? "" : value.trim());
         } catch (IllegalArgumentException e) {
-            violations.add(new FieldViolation(field, "one-of", field + " '" + value + "' is not one of " + names(type)));
+            violations.add(FieldViolation.of(field, "one-of", field + " '" + value + "' is not one of " + names(type),
+                    names(type)));
             return null;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tasklane.common.ForbiddenException;
+import io.tasklane.common.FieldViolation;
 import io.tasklane.common.InvalidInputException;
 import io.tasklane.common.NotFoundException;
 import io.tasklane.security.Caller;
@@ -74,10 +75,11 @@ public class Webhooks {
         requireManager(caller, project);
         find(project, id);
         if (offset < 0) {
-            throw new InvalidInputException("offset", "min", "offset must be 0 or more");
+            throw new InvalidInputException(FieldViolation.of("offset", "min", "offset must be 0 or more", 0));
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "range", "limit must be between 1 and " + MAX_PAGE);
+            throw new InvalidInputException(FieldViolation.of("limit", "range", "limit must be between 1 and " + MAX_PAGE,
+                    1, MAX_PAGE));
         }
         return new DeliveryPage(deliveries.countOfWebhook(id), deliveries.ofWebhook(id, offset, limit));
     }

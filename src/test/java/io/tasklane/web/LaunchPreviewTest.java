@@ -16,7 +16,7 @@ class LaunchPreviewTest {
 
     static final List<ClusterChoice> CLUSTERS = List.of(new ClusterChoice("levers", "L4", 2, 8, 8, 8));
     // Only the clusters need the cluster service; the previews below are pure.
-    final LaunchPreview preview = new LaunchPreview(null, Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
+    final LaunchPreview preview = new LaunchPreview(null, Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC), null);
 
     @Test
     void theGpusAreSkusTimesReplicasTimesTheClustersGpusPerSku() {
