@@ -34,12 +34,12 @@ class ChineseConsoleTest {
 
     @Test
     void aStoppedRunAndAFailedRunReadInChineseWithTheExitMessageAsData() {
-        String stoppedName = "zh-stop-" + suffix();
+        String stoppedName = "zh-stop-" + Chromium.suffix();
         String stopped = started(aTask().named(stoppedName).with("command", List.of("sleep", "60")).json());
         awaitState(stopped, "RUNNING");
         assertThat(alice().post("/api/v1/tasks/" + stopped + "/stop", null).status()).isEqualTo(202);
         awaitState(stopped, "STOPPED");
-        String failed = started(aTask().named("zh-fail-" + suffix()).with("command", List.of("sh", "-c", "exit 3")).json());
+        String failed = started(aTask().named("zh-fail-" + Chromium.suffix()).with("command", List.of("sh", "-c", "exit 3")).json());
         awaitState(failed, "FAILED");
 
         Page page = chinesePage();
@@ -83,7 +83,7 @@ class ChineseConsoleTest {
         assertThat(wizard.field("name")).hasValue("Not_A_Name");
         ConsolePages.screenshot(page, "launch-error-zh-CN");
 
-        String withStorage = alice().post("/api/v1/tasks", aTask().named("zh-ro-" + suffix())
+        String withStorage = alice().post("/api/v1/tasks", aTask().named("zh-ro-" + Chromium.suffix())
                 .with("storages", List.of(Map.of("name", "datasets", "mountPath", "/data", "readOnly", true))).json()).json().get("id").asText();
         TaskPage.open(page, base(), withStorage);
         assertThat(page.locator("#configuration dl.settings")).containsText("datasets → /data（只读）");
@@ -112,10 +112,6 @@ class ChineseConsoleTest {
                 .setExtraHTTPHeaders(Map.of("Accept-Language", "zh-CN")).setViewportSize(1280, 800)).newPage();
         ConsolePages.signIn(page, base(), "alice", "alice");
         return page;
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
     }
 
     private Api alice() {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /** Debian's headless Chromium driven by Playwright, which never downloads a browser of its own. */
@@ -30,6 +31,16 @@ final class Chromium implements AutoCloseable {
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
                 .setArgs(List.of("--disable-dev-shm-usage", "--no-sandbox")));
         return new Chromium(playwright, browser);
+    }
+
+    /** A page in a fresh context (its own cookies, so its own sign-in) at desktop size, in English. */
+    Page newDesktopPage() {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 800)).newPage();
+    }
+
+    /** A suffix that keeps names made by one test apart from those of other tests sharing the application. */
+    static String suffix() {
+        return Long.toString(System.nanoTime(), 36);
     }
 
     @Override

@@ -47,7 +47,7 @@ class LaunchWizardTest {
 
     @Test
     void aliceLaunchesAJobWatchesItSucceedAndReadsAndDownloadsItsLog() throws IOException {
-        String name = "wizard-hello-" + suffix();
+        String name = "wizard-hello-" + Chromium.suffix();
         Page page = signedIn(1280, 800, ColorScheme.LIGHT);
         page.locator("a.button[data-go=launch]").click();
         LaunchWizard wizard = LaunchWizard.at(page, "resource");
@@ -98,7 +98,7 @@ class LaunchWizardTest {
 
     @Test
     void aliceLaunchesAServiceWithADailyScheduleInShanghaiAndSeesItsNextFire() {
-        String name = "wizard-daily-" + suffix();
+        String name = "wizard-daily-" + Chromium.suffix();
         Page page = signedIn(1280, 800, ColorScheme.LIGHT);
         LaunchWizard wizard = LaunchWizard.open(page, base()).choose("cluster-levers").fill("replicas", "2");
         assertThat(wizard.gpus()).hasText("4 GPUs"); // 1 SKU of 2 GPUs × 2 replicas
@@ -178,7 +178,7 @@ class LaunchWizardTest {
 
     @Test
     void aliceCopiesATaskAndTheWizardIsFilledWithProjectAndKindFixed() {
-        String name = "wizard-source-" + suffix();
+        String name = "wizard-source-" + Chromium.suffix();
         String source = alice().post("/api/v1/tasks", aTask().named(name).cluster("sim").with("kind", "SERVICE").replicas(2)
                 .with("command", List.of("python", "-c", "print('it is me')")).with("env", java.util.Map.of("SHM_SIZE", "2G")).json())
                 .json().get("id").asText();
@@ -214,7 +214,7 @@ class LaunchWizardTest {
 
     @Test
     void editOfAnInactiveTaskSavesAndOfAnActiveOneIsRefused() {
-        String name = "wizard-edit-" + suffix();
+        String name = "wizard-edit-" + Chromium.suffix();
         String task = alice().post("/api/v1/tasks", aTask().named(name).cluster("sim").json()).json().get("id").asText();
         Page page = signedIn(1280, 800, ColorScheme.LIGHT);
         page.navigate(base() + "/tasks/" + task);
@@ -275,10 +275,6 @@ class LaunchWizardTest {
         Page page = context.newPage();
         ConsolePages.signIn(page, base(), "alice", "alice");
         return page;
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
     }
 
     private Api alice() {

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
@@ -38,7 +37,7 @@ class ProjectsPageTest {
         createUser(carol);
         createUser(bob);
 
-        Page admin = newPage();
+        Page admin = chromium.newDesktopPage();
         ConsolePages.signIn(admin, base(), "admin", "admin");
         admin.navigate(base() + "/projects");
         admin.locator("#project-name").fill(project);
@@ -54,7 +53,7 @@ class ProjectsPageTest {
         ConsolePages.screenshot(admin, "projects-admin");
         admin.context().close();
 
-        Page manager = newPage();
+        Page manager = chromium.newDesktopPage();
         ConsolePages.signIn(manager, base(), carol, carol);
         manager.navigate(base() + "/projects");
         Locator managed = manager.locator("#project-" + project);
@@ -71,7 +70,7 @@ class ProjectsPageTest {
         assertThat(managed.locator("[data-member=" + bob + "]")).hasCount(0);
         manager.context().close();
 
-        Page member = newPage();
+        Page member = chromium.newDesktopPage();
         ConsolePages.signIn(member, base(), "alice", "alice");
         member.navigate(base() + "/projects");
         Locator seen = member.locator("#project-" + project);
@@ -88,7 +87,7 @@ class ProjectsPageTest {
 
     @Test
     void aBrokenProjectNameIsRefusedInTheRulesWords() {
-        Page admin = newPage();
+        Page admin = chromium.newDesktopPage();
         ConsolePages.signIn(admin, base(), "admin", "admin");
         admin.navigate(base() + "/projects");
         APIResponse refused = forged(admin, "/projects", FormData.create().set("name", "Not A Label"));
@@ -115,10 +114,6 @@ class ProjectsPageTest {
         String token = page.locator("meta[name=csrf-token]").getAttribute("content");
         String header = page.locator("meta[name=csrf-header]").getAttribute("content");
         return page.request().post(base() + path, RequestOptions.create().setHeader(header, token).setHeader("HX-Request", "true").setForm(form));
-    }
-
-    private Page newPage() {
-        return chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 800)).newPage();
     }
 
     private String base() {

@@ -9,7 +9,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -68,7 +67,7 @@ class QueuePagesTest {
         String waiting = startService(name, 2, 0);
         assertThat(alice().get("/api/v1/tasks/" + waiting).json().get("state").asText()).isEqualTo("QUEUED");
 
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "alice", "alice");
         TasksPage tasks = TasksPage.open(page, base(), name);
         assertThat(tasks.row(waiting).locator("a.position")).hasText("#1 in queue");
@@ -110,15 +109,15 @@ class QueuePagesTest {
 
     @Test
     void anAdminPinsAfterAPreviewForceStartsConfirmsThePlanAndSeesTheVictimKilled() {
-        String victim = startService("batch-eval-" + suffix(), 4, 0);
-        String spared = startService("prod-endpoint-" + suffix(), 4, 5);
+        String victim = startService("batch-eval-" + Chromium.suffix(), 4, 0);
+        String spared = startService("prod-endpoint-" + Chromium.suffix(), 4, 5);
         awaitState(victim, "RUNNING");
         awaitState(spared, "RUNNING");
-        String early = startService("early-" + suffix(), 4, 0);
-        String pinnedName = "board-demo-" + suffix();
+        String early = startService("early-" + Chromium.suffix(), 4, 0);
+        String pinnedName = "board-demo-" + Chromium.suffix();
         String pinned = startService(pinnedName, 4, 0);
 
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "admin", "admin");
         QueuePage queue = QueuePage.open(page, base(), LEVERS);
         queue.act(pinned, "pin");
@@ -149,14 +148,14 @@ class QueuePagesTest {
 
     @Test
     void anAdminsPinOnTheTasksPageShowsTheQueuePagesPreviewBeforeItPins() {
-        String victim = startService("tasks-victim-" + suffix(), 4, 0);
-        String other = startService("tasks-other-" + suffix(), 4, 0);
+        String victim = startService("tasks-victim-" + Chromium.suffix(), 4, 0);
+        String other = startService("tasks-other-" + Chromium.suffix(), 4, 0);
         awaitState(victim, "RUNNING");
         awaitState(other, "RUNNING");
-        String name = "tasks-pin-" + suffix();
+        String name = "tasks-pin-" + Chromium.suffix();
         String waiting = startService(name, 4, 0);
 
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "admin", "admin");
         TasksPage tasks = TasksPage.open(page, base(), name);
         tasks.act(waiting, "pin");
@@ -178,15 +177,15 @@ class QueuePagesTest {
 
     @Test
     void anAdminForceStartsFromTheTasksPageDecidesThePlanThereAndTheButtonsFollowTheQueuePagesRule() {
-        String victim = startService("tasks-fs-victim-" + suffix(), 4, 0);
-        String spared = startService("tasks-fs-spared-" + suffix(), 4, 5);
+        String victim = startService("tasks-fs-victim-" + Chromium.suffix(), 4, 0);
+        String spared = startService("tasks-fs-spared-" + Chromium.suffix(), 4, 5);
         awaitState(victim, "RUNNING");
         awaitState(spared, "RUNNING");
-        String prefix = "tasks-fs-" + suffix();
+        String prefix = "tasks-fs-" + Chromium.suffix();
         String first = startService(prefix + "-a", 4, 0);
         String second = startService(prefix + "-b", 4, 0);
 
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "admin", "admin");
         TasksPage tasks = TasksPage.open(page, base(), prefix);
         assertThat(tasks.row(second).locator("[data-action=pin]")).isVisible();
@@ -221,12 +220,12 @@ class QueuePagesTest {
 
     @Test
     void anAdminGrantsAClusterAndRemovesTheGrantUnderTheApisRules() {
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "admin", "admin");
         ClustersPage clusters = ClustersPage.open(page, base());
         assertThat(clusters.grant("a100", "GROUP:ml-team")).isVisible();
 
-        clusters.grant("a100", "USER", "nobody-" + suffix());
+        clusters.grant("a100", "USER", "nobody-" + Chromium.suffix());
         assertThat(page.locator("#notice .notice.error")).containsText("does not exist in the identity service");
 
         clusters.grant("a100", "USER", "admin");
@@ -256,14 +255,6 @@ class QueuePagesTest {
     private JsonNode awaitState(String task, String state) {
         return Await.until("task " + task + " to be " + state, () -> alice().get("/api/v1/tasks/" + task).json(),
                 t -> t.get("state").asText().equals(state));
-    }
-
-    private Page newPage() {
-        return chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 800)).newPage();
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
     }
 
     private Api alice() {

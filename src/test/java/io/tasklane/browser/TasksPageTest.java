@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -47,8 +46,8 @@ class TasksPageTest {
 
     @Test
     void aliceCountsFiltersSortsPagesArchivesUnarchivesAndDeletesHerTasks() {
-        String tag = "list-" + suffix();
-        String project = "lst-" + suffix();
+        String tag = "list-" + Chromium.suffix();
+        String project = "lst-" + Chromium.suffix();
         admin().post("/api/v1/projects", "{\"name\": \"%s\", \"description\": \"list test\"}".formatted(project));
         assertThat(admin().put("/api/v1/projects/" + project + "/members/alice", "{\"role\": \"MEMBER\"}").status()).isEqualTo(204);
         // 20 of alice's jobs in demo on local, one service of hers in the new project on sim, one job of admin's.
@@ -62,7 +61,7 @@ class TasksPageTest {
         assertThat(alice().post("/api/v1/tasks/" + service + "/start", null).status()).isEqualTo(201);
         services.add(service);
 
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "alice", "alice");
         page.navigate(base() + "/?tag=" + tag);
         assertThat(count(page, "running")).hasText("1", A_WHILE);
@@ -143,10 +142,10 @@ class TasksPageTest {
 
     @Test
     void aliceStartsAndStopsATaskWithTheKeyboardAloneAndTheFocusStaysInItsRow() {
-        String name = "keys-" + suffix();
+        String name = "keys-" + Chromium.suffix();
         String task = create(alice(), aTask().named(name).cluster("sim").with("kind", "SERVICE"));
         services.add(task);
-        Page page = newPage();
+        Page page = chromium.newDesktopPage();
         ConsolePages.signIn(page, base(), "alice", "alice");
         TasksPage tasks = TasksPage.open(page, base(), name);
         tasks.row(task).locator("td:first-child a").focus();
@@ -170,14 +169,14 @@ class TasksPageTest {
 
     @Test
     void anIdleTaskWhoseScheduleIsNotDueLinksFromItsRowToWhyItWaits() {
-        String name = "later-" + suffix();
+        String name = "later-" + Chromium.suffix();
         String task = create(alice(), aTask().named(name));
         String at = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
         String schedule = "{\"type\": \"ONE_OFF\", \"timeZone\": \"Asia/Shanghai\", \"at\": \"%s\", \"active\": %s}";
         assertThat(alice().put("/api/v1/tasks/" + task + "/schedule", schedule.formatted(at, true)).status()).isEqualTo(200);
         try {
-            Page page = newPage();
+            Page page = chromium.newDesktopPage();
             ConsolePages.signIn(page, base(), "alice", "alice");
             TasksPage tasks = TasksPage.open(page, base(), name);
             assertThat(tasks.state(task)).hasText("Created");
@@ -213,14 +212,6 @@ class TasksPageTest {
 
     private static String create(Api api, TaskJson task) {
         return api.post("/api/v1/tasks", task.json()).json().get("id").asText();
-    }
-
-    private Page newPage() {
-        return chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(1280, 800)).newPage();
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
     }
 
     private Api alice() {

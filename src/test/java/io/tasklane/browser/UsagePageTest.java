@@ -44,7 +44,7 @@ class UsagePageTest {
 
     @Test
     void eachSeesTheirUseChartedPerDayStackedByProjectOrUserWithTheTablesRowsAsCsv() throws Exception {
-        String suffix = suffix();
+        String suffix = Chromium.suffix();
         String vision = "charts-" + suffix;
         String audio = "sounds-" + suffix;
         for (String project : List.of(vision, audio)) {
@@ -114,7 +114,7 @@ class UsagePageTest {
 
     @Test
     void aProjectsQuotaShowsAsABarOfTheSkusItHoldsOnTheClustersAndQueuePages() {
-        String project = "quota-bar-" + suffix();
+        String project = "quota-bar-" + Chromium.suffix();
         assertThat(admin().post("/api/v1/projects", "{\"name\": \"" + project + "\"}").status()).isEqualTo(201);
         String quota = "/api/v1/projects/" + project + "/quotas/" + QueuePagesTest.LEVERS;
         assertThat(admin().put(quota, "{\"maxSkus\": 4}").status()).isEqualTo(200);
@@ -176,10 +176,6 @@ class UsagePageTest {
     private Page newPage(ColorScheme scheme, int width) {
         return chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setTimezoneId(ZONE)
                 .setColorScheme(scheme).setViewportSize(width, 900)).newPage();
-    }
-
-    private static String suffix() {
-        return Long.toString(System.nanoTime(), 36);
     }
 
     private Api admin() {
