@@ -23,7 +23,8 @@ class SpentBudgetGuard implements StartGuard {
     public void requireStartAllowed(String project) {
         budgets.status(project).filter(s -> s.budget().enforce() && s.state() == BudgetState.SPENT).ifPresent(spent -> {
             throw new ConflictException("budget", RULE, spent.describe() + "; new starts are refused until "
-                    + spent.monthEnd() + " or until an admin raises or removes the budget");
+                    + spent.monthEnd() + " or until an admin raises or removes the budget", spent.budget().project(),
+                    BudgetStatus.round(spent.usedGpuHours()), BudgetStatus.round(spent.budget().monthlyGpuHours()), spent.monthEnd());
         });
     }
 }

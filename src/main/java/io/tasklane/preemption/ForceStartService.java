@@ -63,7 +63,8 @@ public class ForceStartService {
         clusterLock.hold(task.cluster());
         starts.openOn(task.cluster()).ifPresent(other -> {
             throw new ConflictException("forceStart", "one-per-queue", "force-start " + other.id() + " by "
-                    + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")");
+                    + other.requestedBy() + " is already under way on cluster " + other.cluster() + " (" + other.state() + ")",
+                    other.id(), other.requestedBy(), other.cluster());
         });
         ForceStart start = new ForceStart(ForceStartId.generate(), taskId, task.currentRunId(), task.cluster(),
                 caller.userId(), ForceStart.State.PLANNING, null, null, clock.instant(), null, null, List.of());

@@ -88,7 +88,8 @@ public class PinService {
         }
         requests.pendingFor(taskId).ifPresent(pending -> {
             throw new ConflictException("pinRequest", "one-pending", "pin request " + pending.id() + " by "
-                    + pending.requestedBy() + " for task " + taskId + " waits for an admin's review already");
+                    + pending.requestedBy() + " for task " + taskId + " waits for an admin's review already", pending.id(), pending.requestedBy(),
+                    taskId);
         });
         if (caller.isAdmin()) {
             clusterLock.hold(task.cluster());
@@ -217,7 +218,7 @@ public class PinService {
     private void requireNoOtherPin(Task task) {
         tasks.pinnedIn(task.cluster()).filter(other -> !other.id().equals(task.id())).ifPresent(other -> {
             throw new ConflictException("pinned", "one-per-queue", "queue " + task.cluster()
-                    + " already has a pinned task, " + describe(other) + "; unpin it first");
+                    + " already has a pinned task, " + describe(other) + "; unpin it first", task.cluster(), other.spec().name());
         });
     }
 

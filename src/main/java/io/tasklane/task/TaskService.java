@@ -256,7 +256,7 @@ public class TaskService {
         try {
             if (!tasks.update(task)) {
                 throw new ConflictException("version", "concurrent-change",
-                        "task " + task.id() + " was changed by someone else meanwhile; read it again and retry");
+                        "task " + task.id() + " was changed by someone else meanwhile; read it again and retry", task.id());
             }
         } catch (DuplicateKeyException e) {
             throw duplicateName(task.spec().project(), task.spec().name());

@@ -45,7 +45,7 @@ class UserTasks {
                 throw failed;
             }
             throw new ConflictException("state", "concurrent-change", processKey + " " + businessKey
-                    + " changed while the decision was being recorded; nothing was done: read it again and decide again");
+                    + " changed while the decision was being recorded; nothing was done: read it again and decide again", businessKey);
         }
         return task.isPresent();
     }

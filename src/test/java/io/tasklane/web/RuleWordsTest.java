@@ -80,6 +80,22 @@ class RuleWordsTest {
     }
 
     @Test
+    void clashesOfQueuesPinsVersionsAndBudgetsReadInChinese() {
+        ConflictException pinned = new ConflictException("pinned", "one-per-queue", "queue a100 already has a pinned task, ...", "a100", "chat");
+        assertThat(words.say(pinned.violation(), SIMPLIFIED)).isEqualTo("队列 a100 已有置顶任务“chat”，请先取消置顶");
+        assertThat(words.say(pinned.violation(), Locale.ENGLISH)).isEqualTo("queue a100 already has a pinned task, 'chat'; unpin it first");
+        ConflictException forceStart = new ConflictException("forceStart", "one-per-queue", "force-start fs1 by admin is already ...",
+                "fs1", "admin", "a100");
+        assertThat(words.say(forceStart.violation(), TRADITIONAL)).isEqualTo("叢集 a100 上已有 admin 發起的強制啟動 fs1 正在進行，請先對它作出決定");
+        ConflictException changed = new ConflictException("version", "concurrent-change", "task t1 was changed by someone else...", "t1");
+        assertThat(words.say(changed.violation(), SIMPLIFIED)).isEqualTo("任务 t1 已被他人修改，请重新读取后再试");
+        ConflictException spent = new ConflictException("budget", "budget-spent", "project vision has used 12.5 of its 10 ...", "vision",
+                12.5, 10.0, java.time.Instant.parse("2026-12-31T16:00:00Z"));
+        assertThat(words.say(spent.violation(), SIMPLIFIED))
+                .isEqualTo("项目 vision 本月已用 12.5 GPU 小时，预算为 10.0；在 2026-12-31T16:00:00Z 之前或管理员提高、取消预算之前，不能启动新的运行");
+    }
+
+    @Test
     void aRefusalKeepsItsOwnSentenceWhichNamesWhoMay() {
         String sentence = "caller alice is not a member of project 'vision'";
         FieldViolation forbidden = FieldViolation.of("project", "forbidden", sentence, sentence);
