@@ -62,40 +62,35 @@ public class AllocationRepository {
             return;
         }
         OffsetDateTime from = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-        List<Object[]> rows = new java.util.ArrayList<>();
-        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Object[] {runId.value(), p.replicaIndex(),
-                p.node(), join(p.slots()), join(p.gpuIndices(gpusPerSku)), p.slots().size(), p.slots().size() * gpusPerSku})));
+        List<Row> rows = new java.util.ArrayList<>();
+        placementsByRun.forEach((runId, placements) -> placements.forEach(p -> rows.add(new Row(runId.value(), p.replicaIndex(), p.node(),
+                join(p.slots()), join(p.gpuIndices(gpusPerSku)), p.slots().size(), p.slots().size() * gpusPerSku))));
         if (dialect.isPostgres()) {
             insertAsArrays(cluster, from, rows);
         } else {
             batch.batchUpdate("insert into tasklane.allocation (run_id, replica_index, node, slots, gpu_indices, skus, gpus, cluster, held_from)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(r -> append(r, cluster.value(), from)).toList());
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(r -> new Object[] {r.runId(), r.replica(), r.node(), r.slots(),
+                    r.gpuIndices(), r.skus(), r.gpus(), cluster.value(), from}).toList());
         }
+    }
+
+    /** One allocation row of a pass, as written. */
+    private record Row(String runId, int replica, String node, String slots, String gpuIndices, int skus, int gpus) {
     }
 
     /**
      * One statement for every row of a pass, each column sent as one array: a pass admitting thousands of replicas
      * took PostgreSQL tens of multi-row inserts of a thousand parameters each to parse and plan; unnest() is planned once.
      */
-    private void insertAsArrays(ClusterName cluster, OffsetDateTime from, List<Object[]> rows) {
-        String[] types = {"varchar", "int", "varchar", "varchar", "varchar", "int", "int"};
-        Object[][] columns = new Object[types.length][];
-        for (int c = 0; c < types.length; c++) {
-            columns[c] = "int".equals(types[c]) ? new Integer[rows.size()] : new String[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                columns[c][r] = rows.get(r)[c];
-            }
-        }
+    private void insertAsArrays(ClusterName cluster, OffsetDateTime from, List<Row> rows) {
         jdbc.sql("insert into tasklane.allocation (run_id, replica_index, node, slots, gpu_indices, skus, gpus, cluster, held_from)"
                         + " select r, i, n, s, g, k, u, ?, ? from unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[],"
                         + " ?::int[], ?::int[]) as p (r, i, n, s, g, k, u)")
-                .params(cluster.value(), from, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]).update();
-    }
-
-    private static Object[] append(Object[] row, Object... more) {
-        Object[] all = Arrays.copyOf(row, row.length + more.length);
-        System.arraycopy(more, 0, all, row.length, more.length);
-        return all;
+                .params(cluster.value(), from, rows.stream().map(Row::runId).toArray(String[]::new),
+                        rows.stream().map(Row::replica).toArray(Integer[]::new), rows.stream().map(Row::node).toArray(String[]::new),
+                        rows.stream().map(Row::slots).toArray(String[]::new), rows.stream().map(Row::gpuIndices).toArray(String[]::new),
+                        rows.stream().map(Row::skus).toArray(Integer[]::new), rows.stream().map(Row::gpus).toArray(Integer[]::new))
+                .update();
     }
 
     public List<Allocation> forRun(RunId runId) {

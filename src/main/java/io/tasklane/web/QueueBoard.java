@@ -94,8 +94,7 @@ class QueueBoard {
                         v.priority()))
                 .toList();
         return new ForceStartLine(start.id().value(), start.taskId().value(), start.state(), StoredTexts.FORCE_START_OUTCOMES.read(start.outcome()),
-                start.requestedBy(),
-                victims, start.state() == ForceStart.State.AWAITING_CONFIRMATION);
+                start.requestedBy(), victims, start.state() == ForceStart.State.AWAITING_CONFIRMATION);
     }
 
     /** A wait written as hours, minutes and seconds ({@code 1:05:09}), the same in every language. */

@@ -35,10 +35,10 @@ class QueueController {
     private final MessageSource messages;
 
     QueueController(QueueBoard board, ImpactPreview impact, ForceStartService forceStarts, MessageSource messages) {
-        this.messages = messages;
         this.board = board;
         this.impact = impact;
         this.forceStarts = forceStarts;
+        this.messages = messages;
     }
 
     @GetMapping({"/queue", "/queue/{cluster}"})

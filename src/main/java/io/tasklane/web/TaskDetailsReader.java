@@ -1,14 +1,15 @@
 package io.tasklane.web;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.stream.Collectors;
 
 import io.tasklane.runtime.Deployments;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
 class TaskDetailsReader {
 
     static final int RUNS_SHOWN = 20;
-    private static final java.time.format.DateTimeFormatter TIME_OF_DAY = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm");
     static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
 
     private final TaskService tasks;
@@ -57,7 +58,6 @@ class TaskDetailsReader {
 
     TaskDetailsReader(TaskService tasks, RunService runs, Deployments deployments, ScheduleService schedules, TaskRows rows,
                       RunUsage usage, Clock clock, MessageSource messages) {
-        this.messages = messages;
         this.tasks = tasks;
         this.runs = runs;
         this.deployments = deployments;
@@ -65,6 +65,7 @@ class TaskDetailsReader {
         this.rows = rows;
         this.usage = usage;
         this.clock = clock;
+        this.messages = messages;
     }
 
     TaskDetails read(Caller caller, Task task) {
@@ -76,7 +77,8 @@ class TaskDetailsReader {
                 : runLines.stream().filter(run -> run.id().equals(task.currentRunId().value())).findFirst().orElse(null);
         List<InstanceGroup> instances = task.currentRunId() == null ? List.of() : instancesOf(task.currentRunId(), taskRuns);
         List<EventLine> events = new ArrayList<>(tasks.history(caller, task.id()).stream()
-                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(), StoredTexts.RUN_REASONS.read(e.reason())))
+                .map(e -> new EventLine(ConsoleTimes.utcSeconds(e.at()), e.actor(), e.type(), e.fromState(), e.toState(),
+                        StoredTexts.RUN_REASONS.read(e.reason())))
                 .toList());
         Collections.reverse(events); // newest first: what just happened is what a person looks for
         return new TaskDetails(rows.of(caller, task), settings(task.spec(), readOnlyMark()), schedule(schedules.viewOf(task.id())),
@@ -86,9 +88,9 @@ class TaskDetailsReader {
     private static RunLine runLine(TaskRun run, Double gpuHours, java.time.Instant now) {
         String cockpit = run.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + run.processInstanceId();
         RunFigures figures = RunFigures.of(run.queuedAt(), run.startedAt(), run.finishedAt(), gpuHours, now);
-        return new RunLine(run.id().value(), run.state(), StoredTexts.RUN_REASONS.read(run.reason()), run.requestedBy(), ConsoleTimes.utcSeconds(run.queuedAt()),
-                ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()), RunFigures.clock(figures.waited()),
-                RunFigures.clock(figures.ran()), RunFigures.hours(figures.gpuHours()), cockpit,
+        return new RunLine(run.id().value(), run.state(), StoredTexts.RUN_REASONS.read(run.reason()), run.requestedBy(),
+                ConsoleTimes.utcSeconds(run.queuedAt()), ConsoleTimes.utcSeconds(run.startedAt()), ConsoleTimes.utcSeconds(run.finishedAt()),
+                RunFigures.clock(figures.waited()), RunFigures.clock(figures.ran()), RunFigures.hours(figures.gpuHours()), cockpit,
                 !run.isOver());
     }
 

@@ -1,5 +1,6 @@
 package io.tasklane.web;
 
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class TaskRows {
         TaskSpecSummary summary = new TaskSpecSummary(spec.largestSkuPerReplica(), spec.replicaCount(), spec.totalSkus() * gpusPerSku,
                 cluster.map(gpuTypes::of).orElse(null), spec.cluster());
         boolean scheduled = schedule.schedule().type() != ScheduleType.MANUAL;
-        Optional<java.time.ZonedDateTime> fires = WhyWaitingPanel.nextFire(schedule);
+        Optional<ZonedDateTime> fires = WhyWaitingPanel.nextFire(schedule);
         String nextFire = fires.map(ConsoleTimes::in).orElse(null);
         Integer position = task.state() == TaskState.QUEUED && task.currentRunId() != null ? positions.get(task.currentRunId()) : null;
         String endpoint = task.state() == TaskState.RUNNING ? run.map(TaskRun::endpoint).orElse(null) : null;
@@ -101,7 +102,7 @@ class TaskRows {
         boolean queued = state == TaskState.QUEUED;
         // The Queue page's rule, so both pages offer the same; only a queued task's cluster queue is read.
         QueueAdminActions.Offered admin = QueueAdminActions.offered(caller, queued, task.pinned(),
-                caller.isAdmin() && queued ? perCluster.queue(task.spec().cluster()) : QueueAdminActions.ClusterQueue.NOT_ADMIN);
+                queued ? perCluster.queue(task.spec().cluster()) : QueueAdminActions.ClusterQueue.NOT_ADMIN);
         return new RowActions(
                 TaskState.STARTABLE.contains(state) && !task.archived() && perCluster.granted(task.spec().cluster()),
                 TaskState.STOPPABLE.contains(state),
